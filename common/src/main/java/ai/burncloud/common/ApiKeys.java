@@ -1,0 +1,42 @@
+package ai.burncloud.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Data-plane keys: {@code sk-} followed by 48 URL-safe characters from a CSPRNG (288 bits). Only the
+ * SHA-256 of a key is stored; a key this random needs no salt or slow hash, and a fast hash lets the
+ * router look keys up in memory on every request.
+ */
+public final class ApiKeys {
+    public static final String PREFIX = "sk-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int RANDOM_BYTES = 36; // 48 base64url characters
+
+    private ApiKeys() {}
+
+    public static String generate() {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Lower-case hex SHA-256 of the key's UTF-8 bytes. */
+    public static String hash(String key) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** What may be shown of a key: its first 7 characters, e.g. "sk-AbCd". */
+    public static String displayPrefix(String key) {
+        return key.substring(0, Math.min(7, key.length()));
+    }
+}

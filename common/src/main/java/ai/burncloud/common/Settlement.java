@@ -1,0 +1,25 @@
+package ai.burncloud.common;
+
+import java.util.Locale;
+
+/**
+ * How a request ended, recorded on its log row. Each state has one billing rule (docs/BILLING.md).
+ */
+public enum Settlement {
+    /** The upstream finished and the client received everything: bill the reported usage. */
+    COMPLETED,
+    /** The client left mid-stream: bill the usage captured by draining the upstream (or an estimate). */
+    CLIENT_GONE,
+    /** The upstream failed after the first byte reached the client: bill what was delivered. */
+    UPSTREAM_ERROR_MIDSTREAM,
+    /** The upstream went silent past the read timeout after the first byte: bill what was delivered. */
+    TIMEOUT,
+    /** No upstream produced a usable answer (every attempt failed before the first byte): free. */
+    UPSTREAM_FAILED,
+    /** Refused by the gateway before any upstream call (auth, quota, validation): free. */
+    REJECTED;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,16 @@
+package ai.burncloud.database;
+
+import java.util.List;
+
+/** What it takes to create a token; the plaintext key never reaches this layer. */
+public record NewToken(
+        long userId,
+        String name,
+        String keyHash,
+        String keyPrefix,
+        long quotaLimit,
+        long expiresAt,
+        List<String> models,
+        List<String> ipRanges,
+        String groupOverride,
+        int rpm) {}

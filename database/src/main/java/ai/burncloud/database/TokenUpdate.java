@@ -1,0 +1,22 @@
+package ai.burncloud.database;
+
+import java.util.List;
+
+/**
+ * A partial update of a token: every null field stays as it is. An empty list clears a restriction;
+ * an empty group override removes the override.
+ */
+public record TokenUpdate(
+        String name,
+        Long quotaLimit,
+        Long expiresAt,
+        List<String> models,
+        List<String> ipRanges,
+        String groupOverride,
+        Integer rpm,
+        Status status) {
+
+    public static TokenUpdate status(Status status) {
+        return new TokenUpdate(null, null, null, null, null, null, null, status);
+    }
+}

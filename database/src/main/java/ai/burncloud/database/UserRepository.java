@@ -1,0 +1,34 @@
+package ai.burncloud.database;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Console users. */
+public interface UserRepository {
+    /** @throws DuplicateKeyException when the username or invite code is taken */
+    User create(NewUser user);
+
+    Optional<User> findById(long id);
+
+    Optional<User> findByUsername(String username);
+
+    Optional<User> findByInviteCode(String inviteCode);
+
+    /** Users whose name contains {@code search} (case-insensitive; null = all), oldest first. */
+    Page<User> list(String search, int page, int size);
+
+    List<User> all();
+
+    Optional<User> update(long id, UserUpdate update);
+
+    boolean delete(long id);
+
+    /**
+     * Adds {@code delta} nano-dollars to a limited balance (an unlimited one stays unlimited).
+     *
+     * @return the balance afterwards, or empty when there is no such user
+     */
+    Optional<Long> addBalance(long id, long delta);
+
+    void setInviteCode(long id, String inviteCode);
+}
