@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SseFrameDecoderTest {
-    private static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures");
+    private static final Path FIXTURES = ai.burncloud.common.testing.Fixtures.dir();
 
     /** Decodes {@code bytes} fed in pieces of {@code step} bytes; returns each event's raw text. */
     private static List<String> decode(byte[] bytes, int step) {
