@@ -1,55 +1,50 @@
 package ai.burncloud.cli;
 
 import ai.burncloud.common.BurnCloudConfig;
-import ai.burncloud.common.Json;
-import ai.burncloud.common.Version;
 import ai.burncloud.database.Database;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.Map;
+import ai.burncloud.database.Repositories;
+import ai.burncloud.router.RouterServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running gateway: database, data plane and control plane on one port.
- *
- * <p>PLACEHOLDER (replaced by the Netty router): opens the database, migrates it and answers
- * {@code GET /health}.
+ * The running gateway: the database (migrated on open), the data plane and the control plane, all on
+ * one port. {@link #close()} is the graceful shutdown SIGTERM triggers.
  */
 public final class BurnCloudApp implements AutoCloseable {
     private final Database database;
-    private final HttpServer server;
+    private final Repositories repositories;
+    private final RouterServer router;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private BurnCloudApp(Database database, HttpServer server) {
+    private BurnCloudApp(Database database, Repositories repositories, RouterServer router) {
         this.database = database;
-        this.server = server;
+        this.repositories = repositories;
+        this.router = router;
     }
 
     /** Opens the database (migrating it) and starts listening on {@code HOST:PORT}. */
-    public static BurnCloudApp start(BurnCloudConfig config) {
+    public static BurnCloudApp start(BurnCloudConfig config) throws InterruptedException {
         Database db = Database.open(config.databaseUrl());
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
-            server.createContext("/health", exchange -> {
-                byte[] body = Json.writeBytes(Map.of(
-                        "status", "ok", "version", Version.current(), "database", db.kind().name().toLowerCase()));
-                exchange.getResponseHeaders().add("content-type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return new BurnCloudApp(db, server);
-        } catch (IOException e) {
+            Repositories repos = Repositories.over(db);
+            RouterServer router = RouterServer.start(config, repos, null);
+            return new BurnCloudApp(db, repos, router);
+        } catch (InterruptedException | RuntimeException e) {
             db.close();
-            throw new UncheckedIOException(e);
+            throw e;
         }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return router.port();
+    }
+
+    public RouterServer router() {
+        return router;
+    }
+
+    public Repositories repositories() {
+        return repositories;
     }
 
     public void awaitStop() throws InterruptedException {
@@ -58,8 +53,11 @@ public final class BurnCloudApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        database.close();
-        stopped.countDown();
+        try {
+            router.close();
+        } finally {
+            database.close();
+            stopped.countDown();
+        }
     }
 }

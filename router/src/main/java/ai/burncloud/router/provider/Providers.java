@@ -14,7 +14,9 @@ public final class Providers {
 
     public static Providers standard() {
         Map<ChannelType, UpstreamProvider> m = new EnumMap<>(ChannelType.class);
-        // registered by the provider classes as they land
+        OpenAiProvider openAi = new OpenAiProvider();
+        m.put(ChannelType.OPENAI, openAi);
+        m.put(ChannelType.QWEN, openAi);
         return new Providers(m);
     }
 

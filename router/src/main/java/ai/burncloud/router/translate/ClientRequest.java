@@ -21,6 +21,7 @@ public final class ClientRequest {
     private final boolean stream;
     private final String contentType;
     private final String rawQuery;
+    private final RequestFields fields;
     private JsonNode json;
 
     public ClientRequest(
@@ -31,6 +32,30 @@ public final class ClientRequest {
         this.stream = stream;
         this.contentType = contentType;
         this.rawQuery = rawQuery;
+        this.fields = null;
+    }
+
+    /** A JSON request whose top-level fields the router already read (see {@link RequestFields}). */
+    public ClientRequest(
+            Operation operation,
+            ByteBuf body,
+            String model,
+            boolean stream,
+            String contentType,
+            String rawQuery,
+            RequestFields fields) {
+        this.operation = operation;
+        this.body = body;
+        this.model = model;
+        this.stream = stream;
+        this.contentType = contentType;
+        this.rawQuery = rawQuery;
+        this.fields = fields;
+    }
+
+    /** The top-level fields read by the router, or null for a non-JSON (multipart) body. */
+    public RequestFields fields() {
+        return fields;
     }
 
     public Operation operation() {

@@ -15,7 +15,7 @@ import java.util.List;
  * still buffered; it is called exactly once, however the response ends.
  */
 public interface ResponseConverter extends AutoCloseable {
-    /** The Content-Type the client receives. */
+    /** The Content-Type the client receives, or null to keep the upstream's (byte passthrough). */
     String contentType();
 
     /** Feeds one chunk of the upstream body. */

@@ -18,7 +18,7 @@ public final class Translators {
         for (ClientApi api : ClientApi.values()) {
             pairs.put(api, new EnumMap<>(UpstreamDialect.class));
         }
-        // registered by the translator packages as they land
+        pairs.get(ClientApi.OPENAI).put(UpstreamDialect.OPENAI, new ai.burncloud.router.translate.openai.OpenAiPassthroughTranslator());
         return new Translators(pairs);
     }
 

@@ -1,0 +1,12 @@
+package ai.burncloud.router;
+
+import ai.burncloud.router.translate.ClientRequest;
+import ai.burncloud.service.QuotaHold;
+import ai.burncloud.service.ResolvedPrice;
+
+/**
+ * A request the gateway accepted: who sent it, where it may go, what it will cost per token, and the
+ * money held for it. {@code price} is null for an unpriced model served under BILLING_ALLOW_UNPRICED.
+ */
+public record Admission(
+        ClientRequest request, AuthorizedToken token, RouteTable routes, ResolvedPrice price, QuotaHold hold) {}

@@ -1,0 +1,125 @@
+package ai.burncloud.router;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * The client side of one proxied response: the head once, then body chunks, then the end. Knows
+ * whether any byte has left for the client (after which a failed upstream can no longer be retried)
+ * and whether the client is gone. Takes ownership of every buffer passed to {@link #write}.
+ */
+final class ClientStream {
+    private final ChannelHandlerContext ctx;
+    private final String requestId;
+    private final Runnable onGone;
+    private final ChannelFutureListener failureWatcher;
+    private boolean headSent;
+    private boolean ended;
+    private boolean gone;
+    private long firstByteNanos;
+
+    ClientStream(ChannelHandlerContext ctx, String requestId, Runnable onGone) {
+        this.ctx = ctx;
+        this.requestId = requestId;
+        this.onGone = onGone;
+        this.failureWatcher = f -> {
+            if (!f.isSuccess()) {
+                markGone();
+            }
+        };
+    }
+
+    boolean headSent() {
+        return headSent;
+    }
+
+    boolean gone() {
+        return gone;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    long firstByteNanos() {
+        return firstByteNanos;
+    }
+
+    boolean writable() {
+        return ctx.channel().isWritable();
+    }
+
+    /** The client disconnected (or a write to it failed): further writes are dropped. */
+    void markGone() {
+        if (!gone && !ended) {
+            gone = true;
+            onGone.run();
+        }
+    }
+
+    /** Starts a chunked response. */
+    void start(HttpResponseStatus status, String contentType) {
+        if (headSent || gone) {
+            return;
+        }
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        head.headers()
+                .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
+                .set(ClientResponses.REQUEST_ID, requestId);
+        if (contentType != null) {
+            head.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        }
+        if (contentType != null && contentType.startsWith("text/event-stream")) {
+            head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
+        }
+        headSent = true;
+        firstByteNanos = System.nanoTime();
+        ctx.write(head).addListener(failureWatcher);
+    }
+
+    void write(ByteBuf chunk) {
+        if (gone || ended || !chunk.isReadable()) {
+            chunk.release();
+            return;
+        }
+        ctx.write(new DefaultHttpContent(chunk)).addListener(failureWatcher);
+    }
+
+    void flush() {
+        if (!gone) {
+            ctx.flush();
+        }
+    }
+
+    void end() {
+        if (ended || gone) {
+            ended = true;
+            return;
+        }
+        ended = true;
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(failureWatcher);
+    }
+
+    /** A whole response instead of a stream (errors before the first byte, local answers). */
+    void sendWhole(FullHttpResponse response) {
+        if (gone || headSent) {
+            response.release();
+            return;
+        }
+        headSent = true;
+        ended = true;
+        firstByteNanos = System.nanoTime();
+        response.headers().set(ClientResponses.REQUEST_ID, requestId);
+        ctx.writeAndFlush(response).addListener(failureWatcher);
+    }
+}

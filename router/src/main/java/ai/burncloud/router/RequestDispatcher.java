@@ -1,0 +1,174 @@
+package ai.burncloud.router;
+
+import ai.burncloud.common.GatewayError;
+import ai.burncloud.common.Json;
+import ai.burncloud.common.Version;
+import ai.burncloud.router.translate.ClientApi;
+import ai.burncloud.router.translate.ClientRequest;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+/**
+ * Sends each complete client request where it belongs: health, the model list, a proxied operation
+ * (through the gatekeeper), or the control plane. Answers local errors itself, in the dialect of the
+ * front door that was called.
+ */
+final class RequestDispatcher {
+    private final DataPlane plane;
+
+    RequestDispatcher(DataPlane plane) {
+        this.plane = plane;
+    }
+
+    /**
+     * Handles {@code request} (taking ownership of it).
+     *
+     * @param done called once the response is complete (at once for local answers)
+     * @return the exchange now in flight, or null when the request was answered synchronously or
+     *     handed to the control plane
+     */
+    ProxyExchange dispatch(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
+        if (request.decoderResult().isFailure()) {
+            request.release();
+            ClientResponses.error(ctx, ClientApi.OPENAI, Rejection.of(GatewayError.INVALID_REQUEST, "malformed HTTP request"),
+                    requestId, true);
+            done.run();
+            return null;
+        }
+        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        DataPlaneRoute route = DataPlaneRoute.resolve(request.method(), uri.path());
+        switch (route.kind()) {
+            case HEALTH -> {
+                request.release();
+                byte[] body = Json.writeBytes(Map.of(
+                        "status", "ok", "version", Version.current(), "database", plane.databaseKind()));
+                ClientResponses.send(ctx, ClientResponses.json(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body), requestId),
+                        false);
+                done.run();
+                return null;
+            }
+            case OTHER -> {
+                if (plane.controlPlane() != null) {
+                    plane.controlPlane().forward(ctx, request, requestId, done);
+                } else {
+                    request.release();
+                    ClientResponses.error(ctx, ClientApi.OPENAI, GatewayError.NOT_FOUND,
+                            "Unknown path " + uri.path(), requestId);
+                    done.run();
+                }
+                return null;
+            }
+            case WRONG_METHOD -> {
+                request.release();
+                ClientResponses.error(ctx, route.api(), GatewayError.METHOD_NOT_ALLOWED,
+                        "Method " + request.method() + " is not allowed on " + uri.path(), requestId);
+                done.run();
+                return null;
+            }
+            default -> {
+                return authenticated(ctx, request, uri, route, requestId, done);
+            }
+        }
+    }
+
+    private ProxyExchange authenticated(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
+            DataPlaneRoute route, String requestId, Runnable done) {
+        long startMs = System.currentTimeMillis();
+        RoutingSnapshot snapshot = plane.snapshot().get();
+        InetAddress caller = remote(ctx);
+        Object auth = plane.gatekeeper().authenticate(
+                snapshot, ClientCredentials.extract(request.headers(), uri), caller, startMs / 1000);
+        if (auth instanceof Rejection r) {
+            request.release();
+            ClientResponses.error(ctx, route.api(), r, requestId, false);
+            done.run();
+            return null;
+        }
+        AuthorizedToken token = (AuthorizedToken) auth;
+        switch (route.kind()) {
+            case LIST_MODELS -> {
+                request.release();
+                sendJson(ctx, ModelsEndpoint.list(snapshot, token), requestId);
+                done.run();
+                return null;
+            }
+            case GET_MODEL -> {
+                request.release();
+                byte[] model = ModelsEndpoint.one(snapshot, token, route.pathModel());
+                if (model == null) {
+                    ClientResponses.error(ctx, ClientApi.OPENAI, GatewayError.MODEL_NOT_FOUND,
+                            ModelsEndpoint.notFound(route.pathModel()), requestId);
+                } else {
+                    sendJson(ctx, model, requestId);
+                }
+                done.run();
+                return null;
+            }
+            default -> {
+                return proxy(ctx, request, uri, route, requestId, done, snapshot, token, caller, startMs);
+            }
+        }
+    }
+
+    private ProxyExchange proxy(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
+            DataPlaneRoute route, String requestId, Runnable done, RoutingSnapshot snapshot, AuthorizedToken token,
+            InetAddress caller, long startMs) {
+        String clientIp = caller == null ? null : caller.getHostAddress();
+        ClientRequest parsed;
+        try {
+            parsed = ClientRequestParser.parse(request, route, rawQuery(request.uri()));
+        } catch (ClientRequestParser.BadRequest e) {
+            reject(ctx, route, Rejection.of(GatewayError.INVALID_REQUEST, e.getMessage()), token, null, request,
+                    requestId, clientIp, startMs);
+            done.run();
+            return null;
+        }
+        Object admitted = plane.gatekeeper().admit(snapshot, token, parsed);
+        if (admitted instanceof Rejection r) {
+            reject(ctx, route, r, token, parsed, request, requestId, clientIp, startMs);
+            done.run();
+            return null;
+        }
+        plane.inFlight().incrementAndGet();
+        ProxyExchange exchange =
+                new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done);
+        exchange.start();
+        return exchange;
+    }
+
+    private void reject(ChannelHandlerContext ctx, DataPlaneRoute route, Rejection r, AuthorizedToken token,
+            ClientRequest parsed, FullHttpRequest request, String requestId, String clientIp, long startMs) {
+        String path = request.uri();
+        request.release();
+        ClientResponses.error(ctx, route.api(), r, requestId, false);
+        plane.settler().rejected(token, parsed, requestId, path, clientIp, startMs, r.error().status(), r.error().code(),
+                System.currentTimeMillis() - startMs);
+    }
+
+    private static void sendJson(ChannelHandlerContext ctx, byte[] body, String requestId) {
+        FullHttpResponse r = ClientResponses.json(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body), requestId);
+        ClientResponses.send(ctx, r, false);
+    }
+
+    private static String rawQuery(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? null : uri.substring(q + 1);
+    }
+
+    private static InetAddress remote(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+    }
+
+    static boolean isEventStream(FullHttpRequest r) {
+        String accept = r.headers().get(HttpHeaderNames.ACCEPT);
+        return accept != null && accept.contains("text/event-stream");
+    }
+}

@@ -1,0 +1,31 @@
+package ai.burncloud.router;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** The client connection's pipeline, top to bottom: each step one named handler. */
+final class RouterChannelInitializer extends ChannelInitializer<Channel> {
+    private final DataPlane plane;
+
+    RouterChannelInitializer(DataPlane plane) {
+        this.plane = plane;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        var config = plane.config();
+        ClientRequestTimer timer = new ClientRequestTimer(config.headerTimeout().toMillis());
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("idle", new IdleStateHandler(0, 0, config.clientIdleTimeout().toSeconds(), TimeUnit.SECONDS));
+        p.addLast("requestTimer", timer);
+        p.addLast("http", new HttpServerCodec(8192, 65536, 65536));
+        p.addLast("keepAlive", new HttpServerKeepAliveHandler());
+        p.addLast("aggregator", new ClientRequestAggregator(config.maxRequestBodyBytes()));
+        p.addLast("receiver", new ClientRequestReceiver(new RequestDispatcher(plane), timer));
+    }
+}

@@ -1,0 +1,168 @@
+package ai.burncloud.router;
+
+import ai.burncloud.common.BurnCloudConfig;
+import ai.burncloud.database.Repositories;
+import ai.burncloud.router.provider.Providers;
+import ai.burncloud.router.translate.Translators;
+import ai.burncloud.service.QuotaLedger;
+import ai.burncloud.service.TokenCounter;
+import ai.burncloud.service.UsageRecorder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data plane: a Netty HTTP/1.1 server on HOST:PORT (epoll where available), the routing
+ * snapshot, quota ledger and usage recorder behind it. {@link #close()} shuts down gracefully: stop
+ * accepting, let in-flight requests finish (bounded by SHUTDOWN_GRACE_S), flush billing.
+ */
+public final class RouterServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RouterServer.class);
+
+    private final BurnCloudConfig config;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel serverChannel;
+    private final StateSync stateSync;
+    private final QuotaLedger ledger;
+    private final Settler settler;
+    private final AtomicInteger inFlight;
+    private final AtomicReference<RoutingSnapshot> snapshot;
+
+    private RouterServer(BurnCloudConfig config, EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel,
+            StateSync stateSync, QuotaLedger ledger, Settler settler, AtomicInteger inFlight,
+            AtomicReference<RoutingSnapshot> snapshot) {
+        this.config = config;
+        this.boss = boss;
+        this.workers = workers;
+        this.serverChannel = serverChannel;
+        this.stateSync = stateSync;
+        this.ledger = ledger;
+        this.settler = settler;
+        this.inFlight = inFlight;
+        this.snapshot = snapshot;
+    }
+
+    /**
+     * Loads the routing snapshot and starts listening.
+     *
+     * @param controlPlane serves every non-data-plane path; null answers them with 404
+     */
+    public static RouterServer start(BurnCloudConfig config, Repositories repos, ControlPlaneForwarder controlPlane)
+            throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoopGroup workers =
+                new MultiThreadIoEventLoopGroup(threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+
+        QuotaLedger ledger = new QuotaLedger();
+        UsageRecorder recorder = new UsageRecorder(repos.usage(), ledger);
+        AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
+        StateSync stateSync = new StateSync(repos, ledger, recorder, snapshot);
+        try {
+            stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
+            TokenCounter tokens = TokenCounter.standard();
+            CircuitBreakers breakers = new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
+            Settler settler = new Settler(ledger, recorder, tokens);
+            AtomicInteger inFlight = new AtomicInteger();
+            DataPlane plane = new DataPlane(
+                    config,
+                    snapshot::get,
+                    new Gatekeeper(new RateLimiter(System::nanoTime), ledger, tokens, config.billingAllowUnpriced()),
+                    new UpstreamSelector(breakers),
+                    breakers,
+                    Translators.standard(),
+                    Providers.standard(),
+                    new UpstreamConnector(epoll ? EpollSocketChannel.class : NioSocketChannel.class,
+                            config.upstreamConnectTimeout()),
+                    settler,
+                    tokens,
+                    stateSync::disableChannel,
+                    inFlight,
+                    controlPlane,
+                    repos.database().kind().name().toLowerCase(java.util.Locale.ROOT));
+            Channel server = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                    .childHandler(new RouterChannelInitializer(plane))
+                    .bind(new InetSocketAddress(config.host(), config.port()))
+                    .sync()
+                    .channel();
+            log.info("data plane listening on {} ({} event loops, {})", server.localAddress(), threads,
+                    epoll ? "epoll" : "nio");
+            return new RouterServer(config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot);
+        } catch (InterruptedException | RuntimeException e) {
+            stateSync.close();
+            boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public StateSync stateSync() {
+        return stateSync;
+    }
+
+    public QuotaLedger ledger() {
+        return ledger;
+    }
+
+    public RoutingSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public void addListener(RequestListener listener) {
+        settler.addListener(listener);
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().awaitUninterruptibly();
+        Duration grace = config.shutdownGrace();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            log.warn("shutting down with {} requests still in flight", inFlight.get());
+        }
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        stateSync.close();
+    }
+}

@@ -1,0 +1,123 @@
+package ai.burncloud.router.translate.openai;
+
+import ai.burncloud.common.GatewayError;
+import ai.burncloud.common.Json;
+import ai.burncloud.common.TokenUsage;
+import ai.burncloud.router.codec.SseEvent;
+import ai.burncloud.router.codec.SseFrameDecoder;
+import ai.burncloud.router.translate.CompletionTextSink;
+import ai.burncloud.router.translate.ResponseConverter;
+import ai.burncloud.router.translate.UpstreamFault;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Same-dialect streams (OpenAI, Azure, Qwen and every OpenAI-compatible host): each event is
+ * forwarded as the upstream's own bytes, in order, as soon as it is complete. On the way the usage
+ * is read (from the final usage chunk, or Responses' {@code response.completed}) and the generated
+ * text counted. When the router asked for {@code include_usage} on the client's behalf, the
+ * usage-only chunk (empty {@code choices} plus a usage object) is withheld, so the client gets the
+ * stream it asked for. Azure's leading {@code choices: []} content-filter chunk carries no usage and
+ * passes through; Qwen's {@code "usage": null} on every chunk is not mistaken for usage.
+ */
+final class OpenAiSsePassthroughConverter implements ResponseConverter {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
+
+    private final SseFrameDecoder decoder = new SseFrameDecoder(MAX_EVENT_BYTES);
+    private final OpenAiPayloadReader reader;
+    private final boolean withholdUsageChunk;
+    private final List<SseEvent> events = new ArrayList<>(4);
+    private UpstreamFault fault;
+
+    OpenAiSsePassthroughConverter(CompletionTextSink sink, boolean withholdUsageChunk) {
+        this.reader = new OpenAiPayloadReader(sink);
+        this.withholdUsageChunk = withholdUsageChunk;
+    }
+
+    @Override
+    public String contentType() {
+        return "text/event-stream";
+    }
+
+    @Override
+    public void onChunk(ByteBuf chunk, ByteBufAllocator alloc, List<ByteBuf> out) {
+        decoder.decode(chunk, events);
+        drain(out);
+    }
+
+    @Override
+    public void onEnd(ByteBufAllocator alloc, List<ByteBuf> out) {
+        decoder.finish(events);
+        drain(out);
+    }
+
+    @Override
+    public void onFailure(GatewayError error, String message, ByteBufAllocator alloc, List<ByteBuf> out) {
+        out.add(errorEvent(error, message));
+    }
+
+    /** The error chunk the OpenAI SDKs raise on: {@code data: {"error":{…}}}. */
+    static ByteBuf errorEvent(GatewayError error, String message) {
+        String json = Json.write(Json.openAiError(error, message));
+        return Unpooled.wrappedBuffer(("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public TokenUsage usage() {
+        return reader.usage();
+    }
+
+    @Override
+    public UpstreamFault fault() {
+        return fault;
+    }
+
+    @Override
+    public void close() {
+        decoder.close();
+        for (SseEvent e : events) {
+            e.release();
+        }
+        events.clear();
+    }
+
+    private void drain(List<ByteBuf> out) {
+        for (int i = 0; i < events.size(); i++) {
+            SseEvent event = events.get(i);
+            if (forward(event)) {
+                out.add(event.takeRaw());
+            } else {
+                event.release();
+            }
+        }
+        events.clear();
+    }
+
+    /** Reads the event; returns whether the client should receive it. */
+    private boolean forward(SseEvent event) {
+        String data = event.data();
+        if (data == null || data.isEmpty() || data.equals("[DONE]")) {
+            return true;
+        }
+        boolean usageObject = OpenAiUsageBytes.hasUsageObject(event.raw());
+        try (JsonParser p = FACTORY.createParser(data)) {
+            reader.consume(p);
+        } catch (IOException e) {
+            return true; // not JSON: not ours to judge, the client gets it as sent
+        }
+        if (data.startsWith("{\"error\"")) {
+            JsonNode error = Json.parse(data).path("error");
+            fault = new UpstreamFault(error.path("type").asText("error"), error.path("message").asText(""));
+        }
+        return !(withholdUsageChunk && usageObject && OpenAiUsageBytes.hasEmptyChoices(event.raw()));
+    }
+}
