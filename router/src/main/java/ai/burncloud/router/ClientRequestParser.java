@@ -8,11 +8,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.multipart.Attribute;
-import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
-import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
-import io.netty.handler.codec.http.multipart.InterfaceHttpData;
-import java.io.IOException;
 
 /**
  * Turns a data-plane HTTP request into a {@link ClientRequest}: reads the few fields the router needs
@@ -64,22 +59,10 @@ final class ClientRequestParser {
     }
 
     private static String multipartField(FullHttpRequest http, String name) throws BadRequest {
-        HttpPostRequestDecoder decoder = null;
-        FullHttpRequest copy = http.retainedDuplicate();
         try {
-            decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), copy);
-            InterfaceHttpData data = decoder.getBodyHttpData(name);
-            if (data instanceof Attribute a) {
-                return a.getValue();
-            }
-            return null;
-        } catch (HttpPostRequestDecoder.ErrorDataDecoderException | IOException e) {
+            return MultipartFields.field(http.content(), http.headers().get(HttpHeaderNames.CONTENT_TYPE, ""), name);
+        } catch (MultipartFields.Malformed e) {
             throw new BadRequest("malformed multipart body: " + e.getMessage());
-        } finally {
-            if (decoder != null) {
-                decoder.destroy();
-            }
-            copy.release();
         }
     }
 }
