@@ -4,14 +4,20 @@ import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.service.TokenCounter;
 
 /**
- * Counts the tokens of generated text as it streams by, piece by piece, keeping no text. Counting
- * pieces separately can differ from counting the whole by a token here and there: it is an estimate,
- * used only when the upstream reported no usage, and the log row says so.
+ * Counts the tokens of generated text as it streams by. Text is gathered in batches of up to
+ * {@value #BATCH_CHARS} characters and tokenized a batch at a time, so memory per request stays
+ * bounded and — in the common case where the upstream reports usage and the answer is short — the
+ * tokenizer never runs at all: the last batch is only counted if someone asks.
+ *
+ * <p>Counting batches separately can differ from counting the whole text by a token at a boundary:
+ * the count is an estimate, used only when the upstream reported no usage, and marked so.
  */
 final class CompletionCounter implements CompletionTextSink {
+    static final int BATCH_CHARS = 2048;
+
     private final TokenCounter counter;
-    private long tokens;
-    private boolean sawText;
+    private final StringBuilder batch = new StringBuilder();
+    private long counted;
 
     CompletionCounter(TokenCounter counter) {
         this.counter = counter;
@@ -19,17 +25,23 @@ final class CompletionCounter implements CompletionTextSink {
 
     @Override
     public void append(CharSequence text) {
-        if (text != null && text.length() > 0) {
-            sawText = true;
-            tokens += counter.count(text);
+        if (text == null || text.length() == 0) {
+            return;
+        }
+        batch.append(text);
+        if (batch.length() >= BATCH_CHARS) {
+            counted += counter.count(batch);
+            batch.setLength(0);
+            batch.trimToSize();
         }
     }
 
+    /** Tokens of all text seen so far. */
     long tokens() {
-        return tokens;
-    }
-
-    boolean sawText() {
-        return sawText;
+        if (batch.length() > 0) {
+            counted += counter.count(batch);
+            batch.setLength(0);
+        }
+        return counted;
     }
 }

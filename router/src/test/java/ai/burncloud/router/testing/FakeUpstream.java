@@ -134,6 +134,8 @@ public final class FakeUpstream implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // its own heap allocator, so the gateway's buffer metrics in the same JVM count only the gateway
+                .childOption(ChannelOption.ALLOCATOR, new io.netty.buffer.UnpooledByteBufAllocator(false))
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {

@@ -11,25 +11,20 @@ final class OpenAiUsageBytes {
 
     /** Whether the chunk has {@code "usage": {…}} (not {@code "usage": null}). */
     static boolean hasUsageObject(ByteBuf b) {
-        int at = ai.burncloud.router.codec.SseBytes.indexOf(b, USAGE);
-        while (at >= 0) {
-            int i = at + USAGE.length;
-            int end = b.writerIndex();
-            while (i < end && isSpace(b.getByte(i))) {
-                i++;
+        int from = b.readerIndex();
+        int end = b.writerIndex();
+        while (from < end) {
+            int at = ai.burncloud.router.codec.SseBytes.indexOf(b.slice(from, end - from), USAGE);
+            if (at < 0) {
+                return false;
             }
-            if (i < end && b.getByte(i) == ':') {
-                i++;
-                while (i < end && isSpace(b.getByte(i))) {
-                    i++;
-                }
-                if (i < end && b.getByte(i) == '{') {
-                    return true;
-                }
+            int i = from + at + USAGE.length;
+            int next = b.forEachByte(i, end - i, c -> c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':');
+            if (next >= 0 && b.getByte(next) == '{' && i < end && b.toString(i, next - i,
+                    java.nio.charset.StandardCharsets.US_ASCII).contains(":")) {
+                return true;
             }
-            ByteBuf rest = b.slice(at + 1, end - at - 1);
-            int next = ai.burncloud.router.codec.SseBytes.indexOf(rest, USAGE);
-            at = next < 0 ? -1 : at + 1 + (next - rest.readerIndex());
+            from = from + at + 1;
         }
         return false;
     }
@@ -37,9 +32,5 @@ final class OpenAiUsageBytes {
     /** Whether the chunk's choices array is empty (the usage-only chunk and Azure's filter chunk). */
     static boolean hasEmptyChoices(ByteBuf b) {
         return ai.burncloud.router.codec.SseBytes.indexOf(b, EMPTY_CHOICES) >= 0;
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 }
