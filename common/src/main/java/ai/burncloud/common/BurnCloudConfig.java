@@ -33,16 +33,52 @@ public record BurnCloudConfig(
     }
 
     public BurnCloudConfig withDatabase(DatabaseUrl db) {
-        return new BurnCloudConfig(host, port, db, logLevel, maxRequestBodyBytes, retryTimes, billingAllowUnpriced,
-                rootPassword, metricsToken, upstreamConnectTimeout, upstreamReadTimeout, clientIdleTimeout,
-                headerTimeout, clientGoneDrainTime, clientGoneDrainMaxBytes, logFlushInterval, circuitFailures,
-                circuitCooldown, shutdownGrace, snapshotRefresh, ioThreads);
+        return new BurnCloudConfig(
+                host,
+                port,
+                db,
+                logLevel,
+                maxRequestBodyBytes,
+                retryTimes,
+                billingAllowUnpriced,
+                rootPassword,
+                metricsToken,
+                upstreamConnectTimeout,
+                upstreamReadTimeout,
+                clientIdleTimeout,
+                headerTimeout,
+                clientGoneDrainTime,
+                clientGoneDrainMaxBytes,
+                logFlushInterval,
+                circuitFailures,
+                circuitCooldown,
+                shutdownGrace,
+                snapshotRefresh,
+                ioThreads);
     }
 
     public BurnCloudConfig withListen(String newHost, int newPort) {
-        return new BurnCloudConfig(newHost, newPort, databaseUrl, logLevel, maxRequestBodyBytes, retryTimes,
-                billingAllowUnpriced, rootPassword, metricsToken, upstreamConnectTimeout, upstreamReadTimeout,
-                clientIdleTimeout, headerTimeout, clientGoneDrainTime, clientGoneDrainMaxBytes, logFlushInterval,
-                circuitFailures, circuitCooldown, shutdownGrace, snapshotRefresh, ioThreads);
+        return new BurnCloudConfig(
+                newHost,
+                newPort,
+                databaseUrl,
+                logLevel,
+                maxRequestBodyBytes,
+                retryTimes,
+                billingAllowUnpriced,
+                rootPassword,
+                metricsToken,
+                upstreamConnectTimeout,
+                upstreamReadTimeout,
+                clientIdleTimeout,
+                headerTimeout,
+                clientGoneDrainTime,
+                clientGoneDrainMaxBytes,
+                logFlushInterval,
+                circuitFailures,
+                circuitCooldown,
+                shutdownGrace,
+                snapshotRefresh,
+                ioThreads);
     }
 }

@@ -134,7 +134,8 @@ public final class ConfigLoader {
                 level = "warn";
             }
             if (!LOG_LEVELS.contains(level)) {
-                throw new ConfigException(source + "=" + value.trim() + " is not a log level (" + String.join(", ", LOG_LEVELS) + ")");
+                throw new ConfigException(
+                        source + "=" + value.trim() + " is not a log level (" + String.join(", ", LOG_LEVELS) + ")");
             }
             return level;
         }

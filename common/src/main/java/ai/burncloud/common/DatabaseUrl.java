@@ -66,8 +66,8 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         }
         int colon = url.indexOf(':');
         String scheme = colon > 0 ? url.substring(0, colon) : url;
-        throw new IllegalArgumentException("DATABASE_URL has an unknown scheme '" + scheme
-                + "' (expected sqlite:, postgres:// or postgresql://)");
+        throw new IllegalArgumentException(
+                "DATABASE_URL has an unknown scheme '" + scheme + "' (expected sqlite:, postgres:// or postgresql://)");
     }
 
     private static String decode(String s) {

@@ -24,8 +24,11 @@ public record TokenUsage(long prompt, long completion, long cachedRead, long cac
     }
 
     public boolean isEmpty() {
-        return prompt == UNREPORTED && completion == UNREPORTED && cachedRead == UNREPORTED
-                && cacheCreation == UNREPORTED && reasoning == UNREPORTED;
+        return prompt == UNREPORTED
+                && completion == UNREPORTED
+                && cachedRead == UNREPORTED
+                && cacheCreation == UNREPORTED
+                && reasoning == UNREPORTED;
     }
 
     /** Fields reported by {@code later} replace ours; fields it did not report keep our values. */

@@ -85,9 +85,10 @@ public final class Database implements AutoCloseable {
     private void migrate() {
         var flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(url.kind() == DatabaseUrl.Kind.SQLITE
-                        ? "classpath:db/migration/sqlite"
-                        : "classpath:db/migration/postgresql")
+                .locations(
+                        url.kind() == DatabaseUrl.Kind.SQLITE
+                                ? "classpath:db/migration/sqlite"
+                                : "classpath:db/migration/postgresql")
                 .loggers("slf4j");
         Matcher schema = SCHEMA_PARAM.matcher(url.jdbcUrl());
         if (schema.find()) {
@@ -165,7 +166,10 @@ public final class Database implements AutoCloseable {
             t = t.getCause();
         }
         String m = t.getMessage();
-        return (m == null ? t.getClass().getSimpleName() : m).lines().findFirst().orElse("");
+        return (m == null ? t.getClass().getSimpleName() : m)
+                .lines()
+                .findFirst()
+                .orElse("");
     }
 
     @Override

@@ -61,8 +61,8 @@ final class JdbcChannelRepository implements ChannelRepository {
     private static void syncAbilities(Connection c, Channel ch) throws SQLException {
         Sql.update(c, "DELETE FROM abilities WHERE channel_id = ?", ch.id());
         boolean enabled = ch.status() == ChannelStatus.ENABLED;
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO abilities (group_name, model, channel_id, enabled, priority, weight)"
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO abilities (group_name, model, channel_id, enabled, priority, weight)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (String group : ch.groups()) {
                 for (String model : ch.models()) {
@@ -109,7 +109,8 @@ final class JdbcChannelRepository implements ChannelRepository {
 
     @Override
     public List<Channel> all() {
-        return db.read(c -> Sql.query(c, "SELECT " + COLUMNS + " FROM channels ORDER BY id", JdbcChannelRepository::map));
+        return db.read(
+                c -> Sql.query(c, "SELECT " + COLUMNS + " FROM channels ORDER BY id", JdbcChannelRepository::map));
     }
 
     @Override

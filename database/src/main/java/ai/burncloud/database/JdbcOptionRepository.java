@@ -20,10 +20,8 @@ final class JdbcOptionRepository implements OptionRepository {
     public Map<String, String> all() {
         return db.read(c -> {
             Map<String, String> out = new LinkedHashMap<>();
-            for (String[] row : Sql.query(
-                    c,
-                    "SELECT name, value FROM options ORDER BY name",
-                    rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            for (String[] row : Sql.query(c, "SELECT name, value FROM options ORDER BY name", rs ->
+                    new String[] {rs.getString(1), rs.getString(2)})) {
                 out.put(row[0], row[1]);
             }
             return out;

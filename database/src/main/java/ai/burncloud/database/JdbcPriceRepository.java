@@ -69,13 +69,14 @@ final class JdbcPriceRepository implements PriceRepository {
 
     @Override
     public Optional<Price> find(String model) {
-        return db.read(c -> Sql.queryOne(
-                c, "SELECT " + COLUMNS + " FROM prices WHERE model = ?", JdbcPriceRepository::map, model));
+        return db.read(c ->
+                Sql.queryOne(c, "SELECT " + COLUMNS + " FROM prices WHERE model = ?", JdbcPriceRepository::map, model));
     }
 
     @Override
     public List<Price> all() {
-        return db.read(c -> Sql.query(c, "SELECT " + COLUMNS + " FROM prices ORDER BY model", JdbcPriceRepository::map));
+        return db.read(
+                c -> Sql.query(c, "SELECT " + COLUMNS + " FROM prices ORDER BY model", JdbcPriceRepository::map));
     }
 
     @Override

@@ -12,9 +12,11 @@ final class JdbcRatioRepository implements RatioRepository {
     }
 
     private static final RowMapper<ModelRatio> MODEL = rs -> new ModelRatio(
-            rs.getString("model"), new BigDecimal(rs.getString("ratio")), new BigDecimal(rs.getString("completion_ratio")));
-    private static final RowMapper<GroupRatio> GROUP = rs ->
-            new GroupRatio(rs.getString("group_name"), new BigDecimal(rs.getString("ratio")), rs.getString("description"));
+            rs.getString("model"),
+            new BigDecimal(rs.getString("ratio")),
+            new BigDecimal(rs.getString("completion_ratio")));
+    private static final RowMapper<GroupRatio> GROUP = rs -> new GroupRatio(
+            rs.getString("group_name"), new BigDecimal(rs.getString("ratio")), rs.getString("description"));
 
     @Override
     public ModelRatio setModelRatio(String model, BigDecimal ratio, BigDecimal completionRatio) {
@@ -41,7 +43,8 @@ final class JdbcRatioRepository implements RatioRepository {
 
     @Override
     public List<ModelRatio> modelRatios() {
-        return db.read(c -> Sql.query(c, "SELECT model, ratio, completion_ratio FROM model_ratios ORDER BY model", MODEL));
+        return db.read(
+                c -> Sql.query(c, "SELECT model, ratio, completion_ratio FROM model_ratios ORDER BY model", MODEL));
     }
 
     @Override
@@ -68,7 +71,10 @@ final class JdbcRatioRepository implements RatioRepository {
                     Sql.now());
             ConfigVersion.bump(c);
             return Sql.queryOne(
-                            c, "SELECT group_name, ratio, description FROM group_ratios WHERE group_name = ?", GROUP, group)
+                            c,
+                            "SELECT group_name, ratio, description FROM group_ratios WHERE group_name = ?",
+                            GROUP,
+                            group)
                     .orElseThrow();
         });
     }

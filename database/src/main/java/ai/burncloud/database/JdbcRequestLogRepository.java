@@ -93,7 +93,8 @@ final class JdbcRequestLogRepository implements RequestLogRepository {
         int[] b = Page.bounds(q.page(), q.size(), 1000);
         Where w = where(q);
         return db.read(c -> {
-            long total = Sql.queryLong(c, "SELECT count(*) FROM request_logs" + w.sql(), w.params().toArray());
+            long total = Sql.queryLong(
+                    c, "SELECT count(*) FROM request_logs" + w.sql(), w.params().toArray());
             List<Object> p = new ArrayList<>(w.params());
             p.add(b[1]);
             p.add((b[0] - 1) * b[1]);

@@ -26,8 +26,7 @@ final class JdbcSessionRepository implements SessionRepository {
         return db.read(c -> Sql.queryOne(
                 c,
                 "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = ?",
-                rs -> new Session(
-                        rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5)),
+                rs -> new Session(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5)),
                 tokenHash));
     }
 

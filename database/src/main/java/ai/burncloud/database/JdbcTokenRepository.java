@@ -63,7 +63,8 @@ final class JdbcTokenRepository implements TokenRepository {
 
     @Override
     public Optional<Token> findById(long id) {
-        return db.read(c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM tokens WHERE id = ?", JdbcTokenRepository::map, id));
+        return db.read(
+                c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM tokens WHERE id = ?", JdbcTokenRepository::map, id));
     }
 
     @Override

@@ -58,7 +58,8 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(long id) {
-        return db.read(c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id));
+        return db.read(
+                c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id));
     }
 
     @Override

@@ -11,7 +11,12 @@ import java.util.Set;
  * built: its owner, its effective group and that group's ratio, its model allow-list and IP ranges.
  */
 public record AuthorizedToken(
-        Token token, User user, String group, BigDecimal groupRatio, Set<String> allowedModels, List<IpRange> ipRanges) {
+        Token token,
+        User user,
+        String group,
+        BigDecimal groupRatio,
+        Set<String> allowedModels,
+        List<IpRange> ipRanges) {
 
     public boolean allowsModel(String model) {
         return allowedModels.isEmpty() || allowedModels.contains(model);

@@ -22,7 +22,13 @@ final class ClientRequestAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         // the aggregator releases the message itself
-        ClientResponses.error(ctx, ClientApi.OPENAI, Rejection.of(GatewayError.PAYLOAD_TOO_LARGE,
-                "Request body is larger than the limit of " + (maxBytes / (1024 * 1024)) + " MiB"), null, true);
+        ClientResponses.error(
+                ctx,
+                ClientApi.OPENAI,
+                Rejection.of(
+                        GatewayError.PAYLOAD_TOO_LARGE,
+                        "Request body is larger than the limit of " + (maxBytes / (1024 * 1024)) + " MiB"),
+                null,
+                true);
     }
 }

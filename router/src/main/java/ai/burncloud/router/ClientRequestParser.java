@@ -43,7 +43,8 @@ final class ClientRequestParser {
         RequestFields fields;
         try {
             if (body.hasArray()) {
-                fields = RequestFields.parse(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+                fields = RequestFields.parse(
+                        body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
             } else {
                 byte[] bytes = ByteBufUtil.getBytes(body);
                 fields = RequestFields.parse(bytes, 0, bytes.length);

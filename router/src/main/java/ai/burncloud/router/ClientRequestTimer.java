@@ -58,7 +58,11 @@ final class ClientRequestTimer extends ChannelInboundHandlerAdapter {
         if (!receiving || !ctx.channel().isActive()) {
             return;
         }
-        ClientResponses.error(ctx.pipeline().lastContext(), ClientApi.OPENAI,
-                Rejection.of(GatewayError.REQUEST_TIMEOUT, "request not received completely in time"), null, true);
+        ClientResponses.error(
+                ctx.pipeline().lastContext(),
+                ClientApi.OPENAI,
+                Rejection.of(GatewayError.REQUEST_TIMEOUT, "request not received completely in time"),
+                null,
+                true);
     }
 }

@@ -93,10 +93,13 @@ final class Gatekeeper {
                             + " --input X --output Y)");
         }
         long estimate = price == null ? 0 : holdEstimate(request, price, token);
-        QuotaLedger.HoldResult held = ledger.hold(token.token().id(), token.user().id(), estimate);
+        QuotaLedger.HoldResult held =
+                ledger.hold(token.token().id(), token.user().id(), estimate);
         if (!held.ok()) {
-            String whose = held.shortfall() == QuotaLedger.Shortfall.TOKEN_QUOTA ? "this API key's quota" : "your balance";
-            return Rejection.of(GatewayError.INSUFFICIENT_QUOTA, "Insufficient quota: " + whose + " cannot cover this request");
+            String whose =
+                    held.shortfall() == QuotaLedger.Shortfall.TOKEN_QUOTA ? "this API key's quota" : "your balance";
+            return Rejection.of(
+                    GatewayError.INSUFFICIENT_QUOTA, "Insufficient quota: " + whose + " cannot cover this request");
         }
         return new Admission(request, token, routes, price, held.hold());
     }
@@ -104,9 +107,8 @@ final class Gatekeeper {
     /** An upper estimate of the cost: prompt from the body size (or the tokenizer), completion from max_tokens. */
     private long holdEstimate(ClientRequest request, ResolvedPrice price, AuthorizedToken token) {
         int bytes = request.body().readableBytes();
-        long prompt = bytes <= CHEAP_ESTIMATE_MAX_BYTES
-                ? (bytes + 3) / 4
-                : PromptEstimator.estimate(request, tokenCounter);
+        long prompt =
+                bytes <= CHEAP_ESTIMATE_MAX_BYTES ? (bytes + 3) / 4 : PromptEstimator.estimate(request, tokenCounter);
         long completion = request.fields() != null && request.fields().maxTokens() > 0
                 ? request.fields().maxTokens()
                 : DEFAULT_COMPLETION_HOLD_TOKENS;

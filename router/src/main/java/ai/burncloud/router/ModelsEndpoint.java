@@ -40,7 +40,8 @@ final class ModelsEndpoint {
     }
 
     static String notFound(String id) {
-        return "The model '" + id + "' does not exist or you do not have access to it. (" + GatewayError.MODEL_NOT_FOUND.code() + ")";
+        return "The model '" + id + "' does not exist or you do not have access to it. ("
+                + GatewayError.MODEL_NOT_FOUND.code() + ")";
     }
 
     private static ObjectNode model(String id) {

@@ -66,7 +66,8 @@ final class MultipartFields {
                 break;
             }
             String headers = body.toString(headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
-            if (found == null && headers.toLowerCase(Locale.ROOT).contains("name=\"" + name.toLowerCase(Locale.ROOT) + "\"")
+            if (found == null
+                    && headers.toLowerCase(Locale.ROOT).contains("name=\"" + name.toLowerCase(Locale.ROOT) + "\"")
                     && !headers.toLowerCase(Locale.ROOT).contains("filename=")) {
                 int valueEnd = next - 2; // CRLF before the delimiter
                 found = body.toString(headersEnd + 4, Math.max(0, valueEnd - headersEnd - 4), StandardCharsets.UTF_8);

@@ -13,9 +13,18 @@ import java.util.Set;
  * carry prompt content in any of the three dialects. Used only when an upstream reports no usage.
  */
 final class PromptEstimator {
-    private static final Set<String> TEXT_FIELDS =
-            Set.of("content", "text", "prompt", "input", "system", "instructions", "arguments", "parts", "contents",
-                    "messages", "systemInstruction");
+    private static final Set<String> TEXT_FIELDS = Set.of(
+            "content",
+            "text",
+            "prompt",
+            "input",
+            "system",
+            "instructions",
+            "arguments",
+            "parts",
+            "contents",
+            "messages",
+            "systemInstruction");
 
     private PromptEstimator() {}
 
@@ -47,10 +56,16 @@ final class PromptEstimator {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
-                if (f.getKey().equals("image_url") || f.getKey().equals("inlineData") || f.getKey().equals("source")) {
+                if (f.getKey().equals("image_url")
+                        || f.getKey().equals("inlineData")
+                        || f.getKey().equals("source")) {
                     continue; // images are not text; their cost is the upstream's to report
                 }
-                collect(f.getValue(), TEXT_FIELDS.contains(f.getKey()) || (inText && !f.getKey().equals("role")), out);
+                collect(
+                        f.getValue(),
+                        TEXT_FIELDS.contains(f.getKey())
+                                || (inText && !f.getKey().equals("role")),
+                        out);
             }
         }
     }

@@ -155,7 +155,9 @@ final class ProxyExchange implements UpstreamListener {
         resetAttempt();
         upstream = next;
         target = next.target(admission.request().model());
-        translator = plane.translators().forPair(admission.request().api(), next.dialect()).orElse(null);
+        translator = plane.translators()
+                .forPair(admission.request().api(), next.dialect())
+                .orElse(null);
         if (translator == null) {
             trail.add(next.id() + ":unsupported");
             lastFailure = AttemptFailure.unsupported(next);
@@ -352,16 +354,19 @@ final class ProxyExchange implements UpstreamListener {
                 return;
             }
             GatewayError error = timeout ? GatewayError.UPSTREAM_TIMEOUT : GatewayError.UPSTREAM_ERROR;
-            converter.onFailure(error, timeout ? "upstream stopped responding" : "upstream connection failed mid-stream",
-                    ctx.alloc(), outs);
+            converter.onFailure(
+                    error,
+                    timeout ? "upstream stopped responding" : "upstream connection failed mid-stream",
+                    ctx.alloc(),
+                    outs);
             deliver();
             client.end();
             finish(timeout ? Settlement.TIMEOUT : Settlement.UPSTREAM_ERROR_MIDSTREAM, error.status(), error.code());
             return;
         }
-        attemptFailed(timeout
-                ? AttemptFailure.timeout()
-                : AttemptFailure.connect(String.valueOf(cause.getMessage())), reason);
+        attemptFailed(
+                timeout ? AttemptFailure.timeout() : AttemptFailure.connect(String.valueOf(cause.getMessage())),
+                reason);
     }
 
     // ---------------------------------------------------------------- outcomes of an attempt
@@ -387,7 +392,8 @@ final class ProxyExchange implements UpstreamListener {
         errorBody = null;
         releaseUpstreamToPool();
         if (status == 401 || status == 403) {
-            String snippet = body.toString(0, Math.min(200, body.readableBytes()), java.nio.charset.StandardCharsets.UTF_8);
+            String snippet =
+                    body.toString(0, Math.min(200, body.readableBytes()), java.nio.charset.StandardCharsets.UTF_8);
             plane.channelDisabler().accept(upstream.id(), "upstream answered HTTP " + status + ": " + snippet.strip());
         }
         boolean retryable = status == 429 || status >= 500 || status == 401 || status == 403;
@@ -419,19 +425,29 @@ final class ProxyExchange implements UpstreamListener {
         lastFailure = null;
         String model = admission.request().model();
         if (f == null) {
-            Rejection r = new Rejection(GatewayError.SERVICE_UNAVAILABLE,
-                    "No channel for " + model + " is available right now (circuits open); try again shortly", 0, true);
+            Rejection r = new Rejection(
+                    GatewayError.SERVICE_UNAVAILABLE,
+                    "No channel for " + model + " is available right now (circuits open); try again shortly",
+                    0,
+                    true);
             ClientResponses.error(ctx, admission.request().api(), r, requestId, false);
             finish(Settlement.UPSTREAM_FAILED, 503, GatewayError.SERVICE_UNAVAILABLE.code());
             return;
         }
         switch (f.kind()) {
             case HTTP -> relayUpstreamError(f.status(), f.translator(), f.body());
-            case TIMEOUT -> sendGatewayError(GatewayError.UPSTREAM_TIMEOUT, "No upstream answered in time for " + model);
-            case UNSUPPORTED -> sendGatewayError(GatewayError.INVALID_REQUEST,
-                    "No channel serving " + model + " can handle " + admission.request().operation().pathOrSuffix());
-            default -> sendGatewayError(GatewayError.UPSTREAM_ERROR, "Could not reach any upstream for " + model
-                    + (f.message() == null ? "" : " (" + f.message() + ")"));
+            case TIMEOUT ->
+                sendGatewayError(GatewayError.UPSTREAM_TIMEOUT, "No upstream answered in time for " + model);
+            case UNSUPPORTED ->
+                sendGatewayError(
+                        GatewayError.INVALID_REQUEST,
+                        "No channel serving " + model + " can handle "
+                                + admission.request().operation().pathOrSuffix());
+            default ->
+                sendGatewayError(
+                        GatewayError.UPSTREAM_ERROR,
+                        "Could not reach any upstream for " + model
+                                + (f.message() == null ? "" : " (" + f.message() + ")"));
         }
     }
 
@@ -573,9 +589,16 @@ final class ProxyExchange implements UpstreamListener {
             plane.inFlight().decrementAndGet();
         }
         if (log.isDebugEnabled()) {
-            log.debug("{} {} model={} trail={} settlement={} status={} total={}ms ttfb={}ms", requestId,
-                    clientRequest.uri(), admission.request().model(), outcome.retryTrail(), settlement.id(), status,
-                    outcome.latencyMs(), ttfb);
+            log.debug(
+                    "{} {} model={} trail={} settlement={} status={} total={}ms ttfb={}ms",
+                    requestId,
+                    clientRequest.uri(),
+                    admission.request().model(),
+                    outcome.retryTrail(),
+                    settlement.id(),
+                    status,
+                    outcome.latencyMs(),
+                    ttfb);
         }
         onDone.run();
     }
@@ -624,7 +647,8 @@ final class ProxyExchange implements UpstreamListener {
         if (done || upstreamChannel == null || responseComplete) {
             return;
         }
-        if (System.nanoTime() - lastActivityNanos >= plane.config().upstreamReadTimeout().toNanos()) {
+        if (System.nanoTime() - lastActivityNanos
+                >= plane.config().upstreamReadTimeout().toNanos()) {
             onConnectionFailure(new UpstreamTimeoutException());
         } else {
             armReadTimer();

@@ -34,6 +34,7 @@ public final class RateLimiter {
     private static final class Bucket {
         /** Available requests, scaled by MINUTE_NANOS so refill stays in integer arithmetic. */
         private long scaled;
+
         private long last;
 
         Bucket(int rpm, long now) {

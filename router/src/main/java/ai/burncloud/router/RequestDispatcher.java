@@ -38,8 +38,12 @@ final class RequestDispatcher {
     ProxyExchange dispatch(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
         if (request.decoderResult().isFailure()) {
             request.release();
-            ClientResponses.error(ctx, ClientApi.OPENAI, Rejection.of(GatewayError.INVALID_REQUEST, "malformed HTTP request"),
-                    requestId, true);
+            ClientResponses.error(
+                    ctx,
+                    ClientApi.OPENAI,
+                    Rejection.of(GatewayError.INVALID_REQUEST, "malformed HTTP request"),
+                    requestId,
+                    true);
             done.run();
             return null;
         }
@@ -48,9 +52,11 @@ final class RequestDispatcher {
         switch (route.kind()) {
             case HEALTH -> {
                 request.release();
-                byte[] body = Json.writeBytes(Map.of(
-                        "status", "ok", "version", Version.current(), "database", plane.databaseKind()));
-                ClientResponses.send(ctx, ClientResponses.json(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body), requestId),
+                byte[] body = Json.writeBytes(
+                        Map.of("status", "ok", "version", Version.current(), "database", plane.databaseKind()));
+                ClientResponses.send(
+                        ctx,
+                        ClientResponses.json(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body), requestId),
                         false);
                 done.run();
                 return null;
@@ -60,16 +66,20 @@ final class RequestDispatcher {
                     plane.controlPlane().forward(ctx, request, requestId, done);
                 } else {
                     request.release();
-                    ClientResponses.error(ctx, ClientApi.OPENAI, GatewayError.NOT_FOUND,
-                            "Unknown path " + uri.path(), requestId);
+                    ClientResponses.error(
+                            ctx, ClientApi.OPENAI, GatewayError.NOT_FOUND, "Unknown path " + uri.path(), requestId);
                     done.run();
                 }
                 return null;
             }
             case WRONG_METHOD -> {
                 request.release();
-                ClientResponses.error(ctx, route.api(), GatewayError.METHOD_NOT_ALLOWED,
-                        "Method " + request.method() + " is not allowed on " + uri.path(), requestId);
+                ClientResponses.error(
+                        ctx,
+                        route.api(),
+                        GatewayError.METHOD_NOT_ALLOWED,
+                        "Method " + request.method() + " is not allowed on " + uri.path(),
+                        requestId);
                 done.run();
                 return null;
             }
@@ -79,13 +89,18 @@ final class RequestDispatcher {
         }
     }
 
-    private ProxyExchange authenticated(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
-            DataPlaneRoute route, String requestId, Runnable done) {
+    private ProxyExchange authenticated(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            QueryStringDecoder uri,
+            DataPlaneRoute route,
+            String requestId,
+            Runnable done) {
         long startMs = System.currentTimeMillis();
         RoutingSnapshot snapshot = plane.snapshot().get();
         InetAddress caller = remote(ctx);
-        Object auth = plane.gatekeeper().authenticate(
-                snapshot, ClientCredentials.extract(request.headers(), uri), caller, startMs / 1000);
+        Object auth = plane.gatekeeper()
+                .authenticate(snapshot, ClientCredentials.extract(request.headers(), uri), caller, startMs / 1000);
         if (auth instanceof Rejection r) {
             request.release();
             ClientResponses.error(ctx, route.api(), r, requestId, false);
@@ -104,8 +119,12 @@ final class RequestDispatcher {
                 request.release();
                 byte[] model = ModelsEndpoint.one(snapshot, token, route.pathModel());
                 if (model == null) {
-                    ClientResponses.error(ctx, ClientApi.OPENAI, GatewayError.MODEL_NOT_FOUND,
-                            ModelsEndpoint.notFound(route.pathModel()), requestId);
+                    ClientResponses.error(
+                            ctx,
+                            ClientApi.OPENAI,
+                            GatewayError.MODEL_NOT_FOUND,
+                            ModelsEndpoint.notFound(route.pathModel()),
+                            requestId);
                 } else {
                     sendJson(ctx, model, requestId);
                 }
@@ -118,16 +137,32 @@ final class RequestDispatcher {
         }
     }
 
-    private ProxyExchange proxy(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
-            DataPlaneRoute route, String requestId, Runnable done, RoutingSnapshot snapshot, AuthorizedToken token,
-            InetAddress caller, long startMs) {
+    private ProxyExchange proxy(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            QueryStringDecoder uri,
+            DataPlaneRoute route,
+            String requestId,
+            Runnable done,
+            RoutingSnapshot snapshot,
+            AuthorizedToken token,
+            InetAddress caller,
+            long startMs) {
         String clientIp = caller == null ? null : caller.getHostAddress();
         ClientRequest parsed;
         try {
             parsed = ClientRequestParser.parse(request, route, rawQuery(request.uri()));
         } catch (ClientRequestParser.BadRequest e) {
-            reject(ctx, route, Rejection.of(GatewayError.INVALID_REQUEST, e.getMessage()), token, null, request,
-                    requestId, clientIp, startMs);
+            reject(
+                    ctx,
+                    route,
+                    Rejection.of(GatewayError.INVALID_REQUEST, e.getMessage()),
+                    token,
+                    null,
+                    request,
+                    requestId,
+                    clientIp,
+                    startMs);
             done.run();
             return null;
         }
@@ -144,13 +179,30 @@ final class RequestDispatcher {
         return exchange;
     }
 
-    private void reject(ChannelHandlerContext ctx, DataPlaneRoute route, Rejection r, AuthorizedToken token,
-            ClientRequest parsed, FullHttpRequest request, String requestId, String clientIp, long startMs) {
+    private void reject(
+            ChannelHandlerContext ctx,
+            DataPlaneRoute route,
+            Rejection r,
+            AuthorizedToken token,
+            ClientRequest parsed,
+            FullHttpRequest request,
+            String requestId,
+            String clientIp,
+            long startMs) {
         String path = request.uri();
         request.release();
         ClientResponses.error(ctx, route.api(), r, requestId, false);
-        plane.settler().rejected(token, parsed, requestId, path, clientIp, startMs, r.error().status(), r.error().code(),
-                System.currentTimeMillis() - startMs);
+        plane.settler()
+                .rejected(
+                        token,
+                        parsed,
+                        requestId,
+                        path,
+                        clientIp,
+                        startMs,
+                        r.error().status(),
+                        r.error().code(),
+                        System.currentTimeMillis() - startMs);
     }
 
     private static void sendJson(ChannelHandlerContext ctx, byte[] body, String requestId) {

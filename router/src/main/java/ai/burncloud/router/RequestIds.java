@@ -8,6 +8,7 @@ final class RequestIds {
 
     static String next() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "req_" + Long.toHexString(System.currentTimeMillis()) + String.format("%012x", r.nextLong() & 0xFFFFFFFFFFFFL);
+        return "req_" + Long.toHexString(System.currentTimeMillis())
+                + String.format("%012x", r.nextLong() & 0xFFFFFFFFFFFFL);
     }
 }

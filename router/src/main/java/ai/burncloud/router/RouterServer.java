@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -19,7 +20,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.channel.WriteBufferWaterMark;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +46,15 @@ public final class RouterServer implements AutoCloseable {
     private final AtomicInteger inFlight;
     private final AtomicReference<RoutingSnapshot> snapshot;
 
-    private RouterServer(BurnCloudConfig config, EventLoopGroup boss, EventLoopGroup workers, Channel serverChannel,
-            StateSync stateSync, QuotaLedger ledger, Settler settler, AtomicInteger inFlight,
+    private RouterServer(
+            BurnCloudConfig config,
+            EventLoopGroup boss,
+            EventLoopGroup workers,
+            Channel serverChannel,
+            StateSync stateSync,
+            QuotaLedger ledger,
+            Settler settler,
+            AtomicInteger inFlight,
             AtomicReference<RoutingSnapshot> snapshot) {
         this.config = config;
         this.boss = boss;
@@ -68,10 +75,13 @@ public final class RouterServer implements AutoCloseable {
     public static RouterServer start(BurnCloudConfig config, Repositories repos, ControlPlaneForwarder controlPlane)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
-        int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        EventLoopGroup workers =
-                new MultiThreadIoEventLoopGroup(threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        int threads = config.ioThreads() > 0
+                ? config.ioThreads()
+                : Runtime.getRuntime().availableProcessors();
+        EventLoopGroup boss =
+                new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
+                threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 
         QuotaLedger ledger = new QuotaLedger();
         UsageRecorder recorder = new UsageRecorder(repos.usage(), ledger);
@@ -80,7 +90,8 @@ public final class RouterServer implements AutoCloseable {
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
             TokenCounter tokens = TokenCounter.standard();
-            CircuitBreakers breakers = new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
+            CircuitBreakers breakers =
+                    new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
             Settler settler = new Settler(ledger, recorder, tokens);
             AtomicInteger inFlight = new AtomicInteger();
             DataPlane plane = new DataPlane(
@@ -91,8 +102,8 @@ public final class RouterServer implements AutoCloseable {
                     breakers,
                     Translators.standard(),
                     Providers.standard(),
-                    new UpstreamConnector(epoll ? EpollSocketChannel.class : NioSocketChannel.class,
-                            config.upstreamConnectTimeout()),
+                    new UpstreamConnector(
+                            epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout()),
                     settler,
                     tokens,
                     stateSync::disableChannel,
@@ -110,7 +121,10 @@ public final class RouterServer implements AutoCloseable {
                     .bind(new InetSocketAddress(config.host(), config.port()))
                     .sync()
                     .channel();
-            log.info("data plane listening on {} ({} event loops, {})", server.localAddress(), threads,
+            log.info(
+                    "data plane listening on {} ({} event loops, {})",
+                    server.localAddress(),
+                    threads,
                     epoll ? "epoll" : "nio");
             return new RouterServer(config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot);
         } catch (InterruptedException | RuntimeException e) {

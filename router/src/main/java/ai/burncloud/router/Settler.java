@@ -60,7 +60,8 @@ final class Settler {
                 estimated = true;
             }
             if (usage.completion() == TokenUsage.UNREPORTED) {
-                usage = usage.withCompletion(o.completion() == null ? 0 : o.completion().tokens());
+                usage = usage.withCompletion(
+                        o.completion() == null ? 0 : o.completion().tokens());
                 estimated = true;
             }
             if (a.price() != null) {
@@ -104,11 +105,42 @@ final class Settler {
     }
 
     /** A request refused after authentication (no hold exists): logged, never charged. */
-    void rejected(AuthorizedToken token, ClientRequest request, String requestId, String endpoint, String clientIp,
-            long startedAtMs, int status, String errorCode, long latencyMs) {
-        RequestLog row = new RequestLog(0, requestId, startedAtMs, token.user().id(), token.token().id(), null,
-                endpoint, request == null ? null : request.model(), null, 0, 0, 0, 0, 0, 0, latencyMs, null, status,
-                request != null && request.stream(), Settlement.REJECTED.id(), null, false, false, errorCode, clientIp);
+    void rejected(
+            AuthorizedToken token,
+            ClientRequest request,
+            String requestId,
+            String endpoint,
+            String clientIp,
+            long startedAtMs,
+            int status,
+            String errorCode,
+            long latencyMs) {
+        RequestLog row = new RequestLog(
+                0,
+                requestId,
+                startedAtMs,
+                token.user().id(),
+                token.token().id(),
+                null,
+                endpoint,
+                request == null ? null : request.model(),
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                latencyMs,
+                null,
+                status,
+                request != null && request.stream(),
+                Settlement.REJECTED.id(),
+                null,
+                false,
+                false,
+                errorCode,
+                clientIp);
         recorder.record(row);
         for (RequestListener l : listeners) {
             l.onSettled(row);

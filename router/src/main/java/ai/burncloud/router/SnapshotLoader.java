@@ -65,7 +65,8 @@ public final class SnapshotLoader {
             if (owner == null) {
                 continue;
             }
-            String group = t.groupOverride() != null && !t.groupOverride().isBlank() ? t.groupOverride() : owner.group();
+            String group =
+                    t.groupOverride() != null && !t.groupOverride().isBlank() ? t.groupOverride() : owner.group();
             List<IpRange> ranges = new ArrayList<>();
             for (String r : t.ipRanges()) {
                 try {
@@ -122,7 +123,12 @@ public final class SnapshotLoader {
             modelsByGroup.put(group, java.util.Collections.unmodifiableSet(models));
         });
         return new RoutingSnapshot(
-                version, Map.copyOf(byHash), Map.copyOf(upstreams), Map.copyOf(routes), Map.copyOf(modelsByGroup), prices);
+                version,
+                Map.copyOf(byHash),
+                Map.copyOf(upstreams),
+                Map.copyOf(routes),
+                Map.copyOf(modelsByGroup),
+                prices);
     }
 
     private static RouteTable routeTable(List<Ability> abilities, Map<Long, Upstream> upstreams, Set<Long> enabled) {
@@ -136,7 +142,8 @@ public final class SnapshotLoader {
         List<RouteTable.Tier> list = new ArrayList<>();
         tiers.forEach((priority, members) -> {
             members.sort(Comparator.comparingLong(Upstream::id));
-            long total = members.stream().mapToLong(u -> Math.max(0, u.weight())).sum();
+            long total =
+                    members.stream().mapToLong(u -> Math.max(0, u.weight())).sum();
             list.add(new RouteTable.Tier(priority, List.copyOf(members), total, new AtomicLong()));
         });
         return new RouteTable(List.copyOf(list), true);
@@ -155,7 +162,15 @@ public final class SnapshotLoader {
             }
         }
         return new Upstream(
-                c.id(), c.name(), c.type(), c.baseUrl(), c.apiKey(), c.modelMapping(), config, c.priority(), c.weight());
+                c.id(),
+                c.name(),
+                c.type(),
+                c.baseUrl(),
+                c.apiKey(),
+                c.modelMapping(),
+                config,
+                c.priority(),
+                c.weight());
     }
 
     /** Whether a user may use the data plane at all. */

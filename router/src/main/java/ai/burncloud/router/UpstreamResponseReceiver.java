@@ -34,7 +34,8 @@ final class UpstreamResponseReceiver extends ChannelInboundHandlerAdapter {
             }
             if (msg instanceof HttpResponse head) {
                 if (head.decoderResult().isFailure()) {
-                    l.onConnectionFailure(new IOException("malformed upstream response", head.decoderResult().cause()));
+                    l.onConnectionFailure(new IOException(
+                            "malformed upstream response", head.decoderResult().cause()));
                     return;
                 }
                 l.onResponseHead(head);

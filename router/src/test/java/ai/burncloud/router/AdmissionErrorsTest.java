@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every refusal from the README's error table, in OpenAI's shape, and none of them billed. */
 class AdmissionErrorsTest {
-    private static final String CHAT = "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String CHAT =
+            "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private FakeUpstream upstream;
     private GatewayFixture gw;
@@ -58,7 +59,8 @@ class AdmissionErrorsTest {
         assertThat(error(missing).path("code").asText()).isEqualTo("invalid_token");
         assertThat(error(missing).path("type").asText()).isEqualTo("invalid_request_error");
 
-        assertThat(gw.post("/v1/chat/completions", "sk-not-a-real-key", CHAT).statusCode()).isEqualTo(401);
+        assertThat(gw.post("/v1/chat/completions", "sk-not-a-real-key", CHAT).statusCode())
+                .isEqualTo(401);
 
         GatewayFixture.IssuedToken t = gw.tokenWith(alice, null, List.of(), List.of(), 0, -1);
         gw.repos().tokens().update(t.token().id(), TokenUpdate.status(Status.DISABLED));
@@ -71,7 +73,8 @@ class AdmissionErrorsTest {
 
     @Test
     void anExpiredTokenIs401TokenExpired() {
-        String key = gw.tokenWith(alice, null, List.of(), List.of(), 0, System.currentTimeMillis() / 1000 - 1).key();
+        String key = gw.tokenWith(alice, null, List.of(), List.of(), 0, System.currentTimeMillis() / 1000 - 1)
+                .key();
         gw.sync();
         HttpResponse<String> res = gw.post("/v1/chat/completions", key, CHAT);
         assertThat(res.statusCode()).isEqualTo(401);
@@ -81,14 +84,17 @@ class AdmissionErrorsTest {
     @Test
     void aModelOutsideTheAllowListOrACallerOutsideTheIpRangesIs403() {
         String limited = gw.token(alice, null, List.of("gpt-3.5-turbo"), 0);
-        String elsewhere = gw.tokenWith(alice, null, List.of(), List.of("10.0.0.0/8"), 0, -1).key();
-        String local = gw.tokenWith(alice, null, List.of(), List.of("127.0.0.0/8", "::1"), 0, -1).key();
+        String elsewhere = gw.tokenWith(alice, null, List.of(), List.of("10.0.0.0/8"), 0, -1)
+                .key();
+        String local = gw.tokenWith(alice, null, List.of(), List.of("127.0.0.0/8", "::1"), 0, -1)
+                .key();
         gw.sync();
         HttpResponse<String> model = gw.post("/v1/chat/completions", limited, CHAT);
         assertThat(model.statusCode()).isEqualTo(403);
         assertThat(error(model).path("code").asText()).isEqualTo("permission_denied");
         assertThat(error(model).path("type").asText()).isEqualTo("permission_error");
-        assertThat(gw.post("/v1/chat/completions", elsewhere, CHAT).statusCode()).isEqualTo(403);
+        assertThat(gw.post("/v1/chat/completions", elsewhere, CHAT).statusCode())
+                .isEqualTo(403);
         assertThat(gw.post("/v1/chat/completions", local, CHAT).statusCode()).isEqualTo(200);
     }
 
@@ -117,7 +123,9 @@ class AdmissionErrorsTest {
         HttpResponse<String> limited = gw.post("/v1/chat/completions", key, CHAT);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(error(limited).path("code").asText()).isEqualTo("rate_limit_exceeded");
-        assertThat(limited.headers().firstValue("retry-after")).get().satisfies(v -> assertThat(Long.parseLong(v)).isBetween(1L, 30L));
+        assertThat(limited.headers().firstValue("retry-after"))
+                .get()
+                .satisfies(v -> assertThat(Long.parseLong(v)).isBetween(1L, 30L));
     }
 
     @Test
@@ -154,7 +162,9 @@ class AdmissionErrorsTest {
         gw.openAiChannel("a", upstream, List.of("unpriced"), 0, 0);
         String key = gw.rootToken();
         gw.sync();
-        assertThat(gw.post("/v1/chat/completions", key, CHAT.replace("gpt-4o", "unpriced")).statusCode()).isEqualTo(200);
+        assertThat(gw.post("/v1/chat/completions", key, CHAT.replace("gpt-4o", "unpriced"))
+                        .statusCode())
+                .isEqualTo(200);
         var log = gw.logs().get(0);
         assertThat(log.cost()).isZero();
         assertThat(log.priceMissing()).isTrue();
@@ -169,6 +179,7 @@ class AdmissionErrorsTest {
         assertThat(log.settlement()).isEqualTo("rejected");
         assertThat(log.status()).isEqualTo(403);
         assertThat(log.cost()).isZero();
-        assertThat(gw.repos().users().findById(alice.id()).orElseThrow().balance()).isEqualTo(alice.balance());
+        assertThat(gw.repos().users().findById(alice.id()).orElseThrow().balance())
+                .isEqualTo(alice.balance());
     }
 }

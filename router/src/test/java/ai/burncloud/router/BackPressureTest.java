@@ -19,13 +19,15 @@ class BackPressureTest {
     void aStalledClientDoesNotMakeTheGatewayBufferTheStream() throws Exception {
         // 24 MiB of SSE events, sent by the upstream as fast as it can
         StringBuilder sb = new StringBuilder();
-        String event = "data: {\"choices\":[{\"delta\":{\"content\":\"" + "the quick brown fox jumps over the lazy dog ".repeat(20) + "\"}}]}\n\n";
+        String event = "data: {\"choices\":[{\"delta\":{\"content\":\""
+                + "the quick brown fox jumps over the lazy dog ".repeat(20) + "\"}}]}\n\n";
         while (sb.length() < 24 * 1024 * 1024) {
             sb.append(event);
         }
         sb.append("data: [DONE]\n\n");
         byte[] stream = sb.toString().getBytes(StandardCharsets.UTF_8);
-        try (FakeUpstream up = FakeUpstream.start(); GatewayFixture gw = GatewayFixture.start()) {
+        try (FakeUpstream up = FakeUpstream.start();
+                GatewayFixture gw = GatewayFixture.start()) {
             up.always(Reply.stream(stream, "text/event-stream", 64 * 1024, 0));
             gw.openAiChannel("a", up, List.of("gpt-4o"), 0, 0);
             gw.price("gpt-4o", "1", "1");
@@ -34,15 +36,21 @@ class BackPressureTest {
             ByteBufAllocatorMetricProvider metrics = (ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT;
             long before = metrics.metric().usedDirectMemory() + metrics.metric().usedHeapMemory();
 
-            String body = "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[]}";
+            String body =
+                    "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[]}";
             try (Socket socket = new Socket("127.0.0.1", gw.router().port())) {
                 socket.setReceiveBufferSize(64 * 1024);
-                socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
-                                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
-                        .getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream()
+                        .write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                                        + "\r\n\r\n" + body)
+                                .getBytes(StandardCharsets.UTF_8));
                 Thread.sleep(1500); // the client reads nothing
-                long during = metrics.metric().usedDirectMemory() + metrics.metric().usedHeapMemory();
-                assertThat(during - before).as("gateway buffer growth while the client stalls").isLessThan(8L << 20);
+                long during =
+                        metrics.metric().usedDirectMemory() + metrics.metric().usedHeapMemory();
+                assertThat(during - before)
+                        .as("gateway buffer growth while the client stalls")
+                        .isLessThan(8L << 20);
 
                 InputStream in = socket.getInputStream();
                 byte[] buf = new byte[1 << 16];

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Failover walks down priority tiers, never re-picks a failed channel, and stops at RETRY_TIMES. */
 class FailoverTest {
     private static final String OK = Fixtures.text("openai/chat-completion.openapi-spec-example.json");
-    private static final String CHAT = "{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String CHAT =
+            "{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     private final FakeUpstream a = FakeUpstream.start();
     private final FakeUpstream b = FakeUpstream.start();
@@ -62,7 +63,10 @@ class FailoverTest {
         assertThat(a.received()).hasSize(1);
         assertThat(b.received()).hasSize(1);
         assertThat(c.received()).hasSize(1);
-        assertThat(List.of(a.received().get(0).bodyText(), b.received().get(0).bodyText(), c.received().get(0).bodyText()))
+        assertThat(List.of(
+                        a.received().get(0).bodyText(),
+                        b.received().get(0).bodyText(),
+                        c.received().get(0).bodyText()))
                 .containsOnly(CHAT);
         RequestLog log = gw.logs().get(0);
         assertThat(log.channelId()).isEqualTo(cc.id());
@@ -83,7 +87,9 @@ class FailoverTest {
         assertThat(c.received()).hasSize(1);
         assertThat(res.statusCode()).isEqualTo(502);
         assertThat(res.headers().firstValue("x-burncloud-rejected-by")).isEmpty();
-        assertThat(Json.parse(res.body()).path("error").path("message").asText()).contains("502").contains("bad gateway");
+        assertThat(Json.parse(res.body()).path("error").path("message").asText())
+                .contains("502")
+                .contains("bad gateway");
         RequestLog log = gw.logs().get(0);
         assertThat(log.settlement()).isEqualTo("upstream_failed");
         assertThat(log.cost()).isZero();
@@ -119,10 +125,12 @@ class FailoverTest {
 
     @Test
     void clientErrorsAreNotRetried() {
-        a.enqueue(Reply.json(400, "{\"error\":{\"message\":\"bad messages\",\"type\":\"invalid_request_error\",\"code\":null}}"));
+        a.enqueue(Reply.json(
+                400, "{\"error\":{\"message\":\"bad messages\",\"type\":\"invalid_request_error\",\"code\":null}}"));
         HttpResponse<String> res = gw.post("/v1/chat/completions", key, CHAT);
         assertThat(res.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(res.body()).path("error").path("message").asText()).isEqualTo("bad messages");
+        assertThat(Json.parse(res.body()).path("error").path("message").asText())
+                .isEqualTo("bad messages");
         assertThat(b.received()).isEmpty();
     }
 

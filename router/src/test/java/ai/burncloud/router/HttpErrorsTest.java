@@ -41,7 +41,10 @@ class HttpErrorsTest {
         assertThat(res.statusCode()).isEqualTo(status);
         assertThat(res.headers().firstValue("content-type")).get().asString().startsWith("application/json");
         var e = Json.parse(res.body()).path("error");
-        assertThat(e.path("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at ai.");
+        assertThat(e.path("message").asText())
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("at ai.");
         assertThat(e.path("code").asText()).isEqualTo(code);
     }
 
@@ -63,7 +66,8 @@ class HttpErrorsTest {
 
     @Test
     void anOversizedBodyIs413() {
-        String big = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(1_100_000) + "\"}]}";
+        String big = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "x".repeat(1_100_000)
+                + "\"}]}";
         assertOpenAiError(gw.post("/v1/chat/completions", key, big), 413, "payload_too_large");
         assertThat(upstream.received()).isEmpty();
     }
@@ -73,7 +77,8 @@ class HttpErrorsTest {
         HttpRequest req = HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/v1/audio/transcriptions"))
                 .header("authorization", "Bearer " + key)
                 .header("content-type", "multipart/form-data; boundary=XYZ")
-                .POST(HttpRequest.BodyPublishers.ofString("--XYZ\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhi"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "--XYZ\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhi"))
                 .build();
         HttpResponse<String> res = gw.send(req);
         assertThat(res.statusCode()).isEqualTo(400);
@@ -111,9 +116,11 @@ class HttpErrorsTest {
     @Test
     void anUpgradeH2cHeaderIsIgnored() throws Exception {
         // what langchain4j's default JDK client sends; java.net.http will not let a test set it, so raw bytes
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gw.router().port())) {
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", gw.router().port())) {
             String request = "GET /v1/models HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade, HTTP2-Settings\r\n"
-                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nAuthorization: Bearer " + key + "\r\n\r\n";
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nAuthorization: Bearer " + key
+                    + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));

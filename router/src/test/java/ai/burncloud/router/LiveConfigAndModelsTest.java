@@ -17,7 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LiveConfigAndModelsTest {
-    private static final String CHAT = "{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    private static final String CHAT =
+            "{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
     @Test
     void changesWrittenToTheDatabaseReachTheRunningRouterWithinASecond() throws Exception {
@@ -61,15 +62,36 @@ class LiveConfigAndModelsTest {
 
     @Test
     void theModelListShowsOnlyWhatTheTokenMayUse() {
-        try (FakeUpstream up = FakeUpstream.start(); GatewayFixture gw = GatewayFixture.start()) {
+        try (FakeUpstream up = FakeUpstream.start();
+                GatewayFixture gw = GatewayFixture.start()) {
             gw.openAiChannel("a", up, List.of("gpt-4o", "gpt-4o-mini", "o1"), 0, 0);
             var off = gw.openAiChannel("b", up, List.of("dall-e-3"), 0, 0);
             gw.repos().channels().setStatus(off.id(), ChannelStatus.DISABLED, null);
-            gw.channel("vip-only", ai.burncloud.common.ChannelType.OPENAI, up.baseUrl(), "k", List.of("secret-model"), 0,
-                    0, Map.of(), null);
-            gw.repos().channels().update(gw.repos().channels().all().get(2).id(),
-                    new ai.burncloud.database.ChannelSpec("vip-only", ai.burncloud.common.ChannelType.OPENAI, up.baseUrl(),
-                            "k", List.of("secret-model"), List.of("vip"), 0, 0, Map.of(), null));
+            gw.channel(
+                    "vip-only",
+                    ai.burncloud.common.ChannelType.OPENAI,
+                    up.baseUrl(),
+                    "k",
+                    List.of("secret-model"),
+                    0,
+                    0,
+                    Map.of(),
+                    null);
+            gw.repos()
+                    .channels()
+                    .update(
+                            gw.repos().channels().all().get(2).id(),
+                            new ai.burncloud.database.ChannelSpec(
+                                    "vip-only",
+                                    ai.burncloud.common.ChannelType.OPENAI,
+                                    up.baseUrl(),
+                                    "k",
+                                    List.of("secret-model"),
+                                    List.of("vip"),
+                                    0,
+                                    0,
+                                    Map.of(),
+                                    null));
             String all = gw.rootToken();
             String limited = gw.token(gw.root(), null, List.of("gpt-4o", "dall-e-3"), 0);
             gw.sync();
@@ -81,7 +103,8 @@ class LiveConfigAndModelsTest {
             assertThat(Json.parse(one.body()).path("object").asText()).isEqualTo("model");
             HttpResponse<String> hidden = gw.get("/v1/models/o1", limited);
             assertThat(hidden.statusCode()).isEqualTo(404);
-            assertThat(Json.parse(hidden.body()).path("error").path("code").asText()).isEqualTo("model_not_found");
+            assertThat(Json.parse(hidden.body()).path("error").path("code").asText())
+                    .isEqualTo("model_not_found");
             assertThat(gw.get("/v1/models", null).statusCode()).isEqualTo(401);
         }
     }

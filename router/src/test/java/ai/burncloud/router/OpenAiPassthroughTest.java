@@ -46,7 +46,12 @@ class OpenAiPassthroughTest {
 
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.headers().firstValue("x-request-id")).get().asString().startsWith("req_");
-        assertThat(Json.parse(res.body()).path("choices").get(0).path("message").path("content").asText())
+        assertThat(Json.parse(res.body())
+                        .path("choices")
+                        .get(0)
+                        .path("message")
+                        .path("content")
+                        .asText())
                 .isEqualTo("Hello! How can I assist you today?");
         FakeUpstream.Received sent = upstream.received().get(0);
         assertThat(sent.uri()).isEqualTo("/v1/chat/completions");
@@ -86,14 +91,20 @@ class OpenAiPassthroughTest {
     void streamWithoutIncludeUsageStillBillsButTheClientNeverSeesTheUsageChunk() {
         byte[] recorded = Fixtures.bytes("openai/chat-stream-include-usage.logprobs-say-foo.sse");
         upstream.enqueue(Reply.stream(recorded, "text/event-stream", 50, 0));
-        String body = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Say foo\"}]}";
+        String body =
+                "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Say foo\"}]}";
 
         HttpResponse<String> res = gw.post("/v1/chat/completions", key, body);
 
         assertThat(res.statusCode()).isEqualTo(200);
         String sentUpstream = upstream.received().get(0).bodyText();
-        assertThat(Json.parse(sentUpstream).path("stream_options").path("include_usage").asBoolean()).isTrue();
-        assertThat(Json.parse(sentUpstream).path("messages")).isEqualTo(Json.parse(body).path("messages"));
+        assertThat(Json.parse(sentUpstream)
+                        .path("stream_options")
+                        .path("include_usage")
+                        .asBoolean())
+                .isTrue();
+        assertThat(Json.parse(sentUpstream).path("messages"))
+                .isEqualTo(Json.parse(body).path("messages"));
         assertThat(res.body()).doesNotContain("\"usage\":{").contains("Foo").endsWith("data: [DONE]\n\n");
         RequestLog log = gw.logs().get(0);
         assertThat(log.promptTokens()).isEqualTo(9);
@@ -104,8 +115,8 @@ class OpenAiPassthroughTest {
     @Test
     void embeddingsAreBilledFromPromptTokens() {
         upstream.enqueue(Reply.json(200, Fixtures.text("openai/embeddings.openapi-spec-example.json")));
-        HttpResponse<String> res =
-                gw.post("/v1/embeddings", key, "{\"model\":\"text-embedding-ada-002\",\"input\":\"The food was delicious\"}");
+        HttpResponse<String> res = gw.post(
+                "/v1/embeddings", key, "{\"model\":\"text-embedding-ada-002\",\"input\":\"The food was delicious\"}");
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(Json.parse(res.body()).path("data").get(0).path("embedding")).hasSize(3);
         RequestLog log = gw.logs().get(0);
@@ -116,16 +127,26 @@ class OpenAiPassthroughTest {
 
     @Test
     void modelMappingPatchesOnlyTheModelValue() {
-        gw.channel("mapped", ai.burncloud.common.ChannelType.OPENAI, upstream.baseUrl() + "/v1", "k", List.of("gpt-4"),
-                5, 0, java.util.Map.of("gpt-4", "gpt-4-0613"), null);
+        gw.channel(
+                "mapped",
+                ai.burncloud.common.ChannelType.OPENAI,
+                upstream.baseUrl() + "/v1",
+                "k",
+                List.of("gpt-4"),
+                5,
+                0,
+                java.util.Map.of("gpt-4", "gpt-4-0613"),
+                null);
         gw.price("gpt-4", "30", "60");
         gw.sync();
         upstream.enqueue(Reply.json(200, Fixtures.text("openai/chat-completion.openapi-spec-example.json")));
-        String body = "{ \"messages\" : [{\"role\":\"user\",\"content\":\"hi \\\"gpt-4\\\"\"}], \"model\" : \"gpt-4\" , \"n\":1}";
+        String body =
+                "{ \"messages\" : [{\"role\":\"user\",\"content\":\"hi \\\"gpt-4\\\"\"}], \"model\" : \"gpt-4\" , \"n\":1}";
 
         assertThat(gw.post("/v1/chat/completions", key, body).statusCode()).isEqualTo(200);
 
-        assertThat(upstream.received().get(0).bodyText()).isEqualTo(body.replace("\"model\" : \"gpt-4\"", "\"model\" : \"gpt-4-0613\""));
+        assertThat(upstream.received().get(0).bodyText())
+                .isEqualTo(body.replace("\"model\" : \"gpt-4\"", "\"model\" : \"gpt-4-0613\""));
         RequestLog log = gw.logs().get(0);
         assertThat(log.model()).isEqualTo("gpt-4");
         assertThat(log.upstreamModel()).isEqualTo("gpt-4-0613");

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class QuotaConcurrencyTest {
     @Test
     void twoHundredConcurrentRequestsNeverOverdrawAToken() throws Exception {
-        try (FakeUpstream up = FakeUpstream.start(); GatewayFixture gw = GatewayFixture.start()) {
+        try (FakeUpstream up = FakeUpstream.start();
+                GatewayFixture gw = GatewayFixture.start()) {
             // each answer: 19 prompt + 10 completion tokens; at $1/M each way that is $0.000029
             up.always(Reply.json(200, Fixtures.text("openai/chat-completion.openapi-spec-example.json")));
             gw.openAiChannel("a", up, List.of("gpt-4o"), 0, 0);
@@ -32,20 +33,25 @@ class QuotaConcurrencyTest {
             // the hold per request: 88 bytes / 4 = 22 prompt + max_tokens 10 = 32 tokens = $0.000032;
             // a quota of ten holds and a bit: at most 10 in flight at once; the real cost (29,000) lets N = 12 succeed
             // in all, never more
-            String body = "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hello there!\"}]}";
+            String body =
+                    "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hello there!\"}]}";
             assertThat(body.length()).isEqualTo(88);
             long quota = 10 * 32_000L + 31_999L;
-            GatewayFixture.IssuedToken t = gw.tokenWith(u, Money.toDollars(quota).toPlainString(), List.of(), List.of(), 0, -1);
+            GatewayFixture.IssuedToken t =
+                    gw.tokenWith(u, Money.toDollars(quota).toPlainString(), List.of(), List.of(), 0, -1);
             gw.sync();
 
             List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                calls.add(gw.http().sendAsync(HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/v1/chat/completions"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("authorization", "Bearer " + t.key())
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(), HttpResponse.BodyHandlers.ofString()));
+                calls.add(gw.http()
+                        .sendAsync(
+                                HttpRequest.newBuilder(URI.create(gw.baseUrl() + "/v1/chat/completions"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .header("authorization", "Bearer " + t.key())
+                                        .header("content-type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()));
             }
             int ok = 0;
             int refused = 0;
@@ -62,7 +68,10 @@ class QuotaConcurrencyTest {
             assertThat(ok).isBetween(1, (int) (quota / 29_000L));
 
             List<RequestLog> logs = gw.logs();
-            long logged = logs.stream().filter(l -> l.status() == 200).mapToLong(RequestLog::cost).sum();
+            long logged = logs.stream()
+                    .filter(l -> l.status() == 200)
+                    .mapToLong(RequestLog::cost)
+                    .sum();
             assertThat(logs.stream().filter(l -> l.status() == 200)).hasSize(ok);
             assertThat(logged).isEqualTo(ok * 29_000L);
             Token after = gw.repos().tokens().findById(t.token().id()).orElseThrow();
@@ -84,7 +93,8 @@ class QuotaConcurrencyTest {
 
     @Test
     void aUsersBalanceIsChargedAndStopsSpendingAcrossTokens() {
-        try (FakeUpstream up = FakeUpstream.start(); GatewayFixture gw = GatewayFixture.start()) {
+        try (FakeUpstream up = FakeUpstream.start();
+                GatewayFixture gw = GatewayFixture.start()) {
             up.always(Reply.json(200, Fixtures.text("openai/chat-completion.openapi-spec-example.json")));
             gw.openAiChannel("a", up, List.of("gpt-4o"), 0, 0);
             gw.price("gpt-4o", "1", "1");
@@ -92,10 +102,13 @@ class QuotaConcurrencyTest {
             String k1 = gw.token(u, null, List.of(), 0);
             String k2 = gw.token(u, null, List.of(), 0);
             gw.sync();
-            String body = "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hello there!\"}]}";
+            String body =
+                    "{\"model\":\"gpt-4o\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hello there!\"}]}";
             int ok = 0;
             for (int i = 0; i < 10; i++) {
-                if (gw.post("/v1/chat/completions", (i % 2 == 0) ? k1 : k2, body).statusCode() == 200) {
+                if (gw.post("/v1/chat/completions", (i % 2 == 0) ? k1 : k2, body)
+                                .statusCode()
+                        == 200) {
                     ok++;
                 }
             }

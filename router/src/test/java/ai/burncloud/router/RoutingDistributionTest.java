@@ -14,8 +14,16 @@ import org.junit.jupiter.api.Test;
 /** Weighted random within a tier (80/20 gives ~80/20), exact round-robin when all weights are 0. */
 class RoutingDistributionTest {
     private static Upstream upstream(long id, int weight) {
-        return new Upstream(id, "u" + id, ai.burncloud.common.ChannelType.OPENAI, "http://x", "k", java.util.Map.of(),
-                ai.burncloud.common.Json.object(), 0, weight);
+        return new Upstream(
+                id,
+                "u" + id,
+                ai.burncloud.common.ChannelType.OPENAI,
+                "http://x",
+                "k",
+                java.util.Map.of(),
+                ai.burncloud.common.Json.object(),
+                0,
+                weight);
     }
 
     private static RouteTable table(Upstream... members) {
@@ -73,9 +81,11 @@ class RoutingDistributionTest {
             gw.price("gpt-4o", "1", "1");
             String key = gw.rootToken();
             gw.sync();
-            String chat = "{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+            String chat =
+                    "{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
             for (int i = 0; i < 2000; i++) {
-                assertThat(gw.post("/v1/chat/completions", key, chat).statusCode()).isEqualTo(200);
+                assertThat(gw.post("/v1/chat/completions", key, chat).statusCode())
+                        .isEqualTo(200);
             }
             assertThat(a.received().size() / 20.0).isBetween(75.0, 85.0);
             assertThat(a.received().size() + b.received().size()).isEqualTo(2000);

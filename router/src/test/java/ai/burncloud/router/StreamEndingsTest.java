@@ -60,7 +60,8 @@ class StreamEndingsTest {
         assertThat(second.received()).isEmpty();
         String body = res.body();
         String lastEvent = body.strip().substring(body.strip().lastIndexOf("data: "));
-        assertThat(Json.parse(lastEvent.substring(6)).path("error").path("code").asText()).isEqualTo("upstream_error");
+        assertThat(Json.parse(lastEvent.substring(6)).path("error").path("code").asText())
+                .isEqualTo("upstream_error");
         assertThat(body).doesNotContain("[DONE]");
         RequestLog log = gw.logs().get(0);
         assertThat(log.settlement()).isEqualTo("upstream_error_midstream");
@@ -91,10 +92,12 @@ class StreamEndingsTest {
         first.enqueue(Reply.stream(WEATHER, "text/event-stream", 400, 100));
         try (Socket socket = new Socket("127.0.0.1", gw.router().port())) {
             String request = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Authorization: Bearer " + key + "\r\nContent-Length: " + STREAM.getBytes(StandardCharsets.UTF_8).length
+                    + "Authorization: Bearer " + key + "\r\nContent-Length: "
+                    + STREAM.getBytes(StandardCharsets.UTF_8).length
                     + "\r\n\r\n" + STREAM;
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = in.readLine()) != null && !line.startsWith("data:")) {
                 // skip the head

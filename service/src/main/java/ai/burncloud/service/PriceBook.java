@@ -84,6 +84,9 @@ public final class PriceBook {
     }
 
     private static long scale(long nanos, BigDecimal ratio) {
-        return BigDecimal.valueOf(nanos).multiply(ratio).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return BigDecimal.valueOf(nanos)
+                .multiply(ratio)
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 }

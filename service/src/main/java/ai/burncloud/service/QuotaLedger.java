@@ -80,7 +80,8 @@ public final class QuotaLedger {
 
     /** Sets a token's quota limit and used amount as just read from the database. */
     public void loadToken(long tokenId, long quotaLimit, long usedQuota) {
-        tokens.computeIfAbsent(tokenId, id -> new QuotaAccount(quotaLimit, usedQuota)).reload(quotaLimit, usedQuota);
+        tokens.computeIfAbsent(tokenId, id -> new QuotaAccount(quotaLimit, usedQuota))
+                .reload(quotaLimit, usedQuota);
     }
 
     /** Sets a user's balance as just read from the database. */

@@ -10,8 +10,8 @@ import com.knuddels.jtokkit.api.EncodingType;
  * that have no such endpoint; such counts are marked estimated. Immutable and thread-safe.
  */
 public final class TokenCounter {
-    private static final TokenCounter DEFAULT = new TokenCounter(
-            Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
+    private static final TokenCounter DEFAULT =
+            new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE));
 
     private final Encoding encoding;
 

@@ -62,14 +62,17 @@ class CostCalculatorTest {
                 .resolve("m")
                 .orElseThrow();
         // 7 x 0.15 + 3 x 0.6 = 2.85 dollar-tokens per million = 2850 nanos; x 1.5 = 4275
-        assertThat(CostCalculator.cost(p, TokenUsage.of(7, 3), new BigDecimal("1.5"))).isEqualTo(4275L);
+        assertThat(CostCalculator.cost(p, TokenUsage.of(7, 3), new BigDecimal("1.5")))
+                .isEqualTo(4275L);
         // x 1/3 (0.333...) rounds half up once: 2850 x 0.333 = 949.05 -> 949
-        assertThat(CostCalculator.cost(p, TokenUsage.of(7, 3), new BigDecimal("0.333"))).isEqualTo(949L);
+        assertThat(CostCalculator.cost(p, TokenUsage.of(7, 3), new BigDecimal("0.333")))
+                .isEqualTo(949L);
     }
 
     @Test
     void modelRatioFallbackFollowsOneApiUnits() {
-        PriceBook book = new PriceBook(List.of(), List.of(new ModelRatio("r", new BigDecimal("15"), new BigDecimal("2"))));
+        PriceBook book =
+                new PriceBook(List.of(), List.of(new ModelRatio("r", new BigDecimal("15"), new BigDecimal("2"))));
         ResolvedPrice p = book.resolve("r").orElseThrow();
         assertThat(p.fromRatio()).isTrue();
         assertThat(Money.toDollars(p.input())).isEqualByComparingTo("30");

@@ -18,7 +18,8 @@ public final class Translators {
         for (ClientApi api : ClientApi.values()) {
             pairs.put(api, new EnumMap<>(UpstreamDialect.class));
         }
-        pairs.get(ClientApi.OPENAI).put(UpstreamDialect.OPENAI, new ai.burncloud.router.translate.openai.OpenAiPassthroughTranslator());
+        pairs.get(ClientApi.OPENAI)
+                .put(UpstreamDialect.OPENAI, new ai.burncloud.router.translate.openai.OpenAiPassthroughTranslator());
         return new Translators(pairs);
     }
 

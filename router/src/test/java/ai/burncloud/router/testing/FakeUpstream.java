@@ -52,7 +52,13 @@ public final class FakeUpstream implements AutoCloseable {
 
     /** What to do with one request. */
     public static final class Reply {
-        enum Kind { WHOLE, STREAM, RESET, STALL, CUT }
+        enum Kind {
+            WHOLE,
+            STREAM,
+            RESET,
+            STALL,
+            CUT
+        }
 
         final Kind kind;
         final int status;
@@ -63,8 +69,15 @@ public final class FakeUpstream implements AutoCloseable {
         final int cutAfter;
         final Map<String, String> headers;
 
-        private Reply(Kind kind, int status, byte[] body, String contentType, int chunkSize, long delayMillis,
-                int cutAfter, Map<String, String> headers) {
+        private Reply(
+                Kind kind,
+                int status,
+                byte[] body,
+                String contentType,
+                int chunkSize,
+                long delayMillis,
+                int cutAfter,
+                Map<String, String> headers) {
             this.kind = kind;
             this.status = status;
             this.body = body;
@@ -76,8 +89,8 @@ public final class FakeUpstream implements AutoCloseable {
         }
 
         public static Reply json(int status, String body) {
-            return new Reply(Kind.WHOLE, status, body.getBytes(StandardCharsets.UTF_8), "application/json", 0, 0, 0,
-                    Map.of());
+            return new Reply(
+                    Kind.WHOLE, status, body.getBytes(StandardCharsets.UTF_8), "application/json", 0, 0, 0, Map.of());
         }
 
         public static Reply whole(int status, byte[] body, String contentType) {
@@ -120,7 +133,8 @@ public final class FakeUpstream implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Reply> queued = new ConcurrentLinkedQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
-    private volatile Function<Received, Reply> fallback = r -> Reply.json(500, "{\"error\":{\"message\":\"no reply queued\"}}");
+    private volatile Function<Received, Reply> fallback =
+            r -> Reply.json(500, "{\"error\":{\"message\":\"no reply queued\"}}");
 
     private FakeUpstream(EventLoopGroup group, Channel server) {
         this.group = group;
@@ -209,8 +223,12 @@ public final class FakeUpstream implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-            Received r = new Received(req.method().name(), req.uri(), new DefaultHttpHeaders().add(req.headers()),
-                    ByteBufUtil.getBytes(req.content()), connection);
+            Received r = new Received(
+                    req.method().name(),
+                    req.uri(),
+                    new DefaultHttpHeaders().add(req.headers()),
+                    ByteBufUtil.getBytes(req.content()),
+                    connection);
             owner.received.add(r);
             Reply reply = owner.queued.poll();
             if (reply == null) {
@@ -227,20 +245,27 @@ public final class FakeUpstream implements AutoCloseable {
                 }
                 case STALL -> {}
                 case WHOLE -> {
-                    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                            HttpResponseStatus.valueOf(reply.status), Unpooled.wrappedBuffer(reply.body));
-                    res.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType)
+                    FullHttpResponse res = new DefaultFullHttpResponse(
+                            HttpVersion.HTTP_1_1,
+                            HttpResponseStatus.valueOf(reply.status),
+                            Unpooled.wrappedBuffer(reply.body));
+                    res.headers()
+                            .set(HttpHeaderNames.CONTENT_TYPE, reply.contentType)
                             .setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body.length);
                     reply.headers.forEach((k, v) -> res.headers().set(k, v));
                     ctx.writeAndFlush(res);
                 }
                 case STREAM, CUT -> {
-                    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status));
-                    head.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType)
+                    HttpResponse head =
+                            new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status));
+                    head.headers()
+                            .set(HttpHeaderNames.CONTENT_TYPE, reply.contentType)
                             .set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
                     reply.headers.forEach((k, v) -> head.headers().set(k, v));
                     ctx.writeAndFlush(head);
-                    int limit = reply.kind == Reply.Kind.CUT ? Math.min(reply.cutAfter, reply.body.length) : reply.body.length;
+                    int limit = reply.kind == Reply.Kind.CUT
+                            ? Math.min(reply.cutAfter, reply.body.length)
+                            : reply.body.length;
                     sendPieces(ctx, reply, 0, limit);
                 }
             }
@@ -262,7 +287,11 @@ public final class FakeUpstream implements AutoCloseable {
             int n = Math.min(reply.chunkSize, limit - from);
             ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(reply.body, from, n)));
             if (reply.delayMillis > 0) {
-                ctx.executor().schedule(() -> sendPieces(ctx, reply, from + n, limit), reply.delayMillis, TimeUnit.MILLISECONDS);
+                ctx.executor()
+                        .schedule(
+                                () -> sendPieces(ctx, reply, from + n, limit),
+                                reply.delayMillis,
+                                TimeUnit.MILLISECONDS);
             } else {
                 sendPieces(ctx, reply, from + n, limit);
             }

@@ -4,7 +4,6 @@ import ai.burncloud.common.ApiKeys;
 import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.ConfigLoader;
-import ai.burncloud.common.DatabaseUrl;
 import ai.burncloud.common.Money;
 import ai.burncloud.database.Channel;
 import ai.burncloud.database.ChannelSpec;
@@ -39,7 +38,8 @@ public final class GatewayFixture implements AutoCloseable {
     private final Database db;
     private final Repositories repos;
     private final RouterServer router;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private GatewayFixture(Path dir, Database db, Repositories repos, RouterServer router) {
         this.dir = dir;
@@ -98,8 +98,14 @@ public final class GatewayFixture implements AutoCloseable {
 
     public User user(String name, String group, String balanceDollars) {
         return repos.users()
-                .create(new NewUser(name, null, Role.USER, group,
-                        balanceDollars == null ? Money.UNLIMITED : Money.parseDollars(balanceDollars), null, null));
+                .create(new NewUser(
+                        name,
+                        null,
+                        Role.USER,
+                        group,
+                        balanceDollars == null ? Money.UNLIMITED : Money.parseDollars(balanceDollars),
+                        null,
+                        null));
     }
 
     /** Creates a token and returns its plaintext key. */
@@ -107,12 +113,21 @@ public final class GatewayFixture implements AutoCloseable {
         return tokenWith(owner, quotaDollars, models, List.of(), rpm, -1).key();
     }
 
-    public IssuedToken tokenWith(User owner, String quotaDollars, List<String> models, List<String> ipRanges, int rpm,
-            long expiresAt) {
+    public IssuedToken tokenWith(
+            User owner, String quotaDollars, List<String> models, List<String> ipRanges, int rpm, long expiresAt) {
         String key = ApiKeys.generate();
-        Token t = repos.tokens().create(new NewToken(owner.id(), "test", ApiKeys.hash(key), ApiKeys.displayPrefix(key),
-                quotaDollars == null ? Money.UNLIMITED : Money.parseDollars(quotaDollars), expiresAt, models, ipRanges,
-                null, rpm));
+        Token t = repos.tokens()
+                .create(new NewToken(
+                        owner.id(),
+                        "test",
+                        ApiKeys.hash(key),
+                        ApiKeys.displayPrefix(key),
+                        quotaDollars == null ? Money.UNLIMITED : Money.parseDollars(quotaDollars),
+                        expiresAt,
+                        models,
+                        ipRanges,
+                        null,
+                        rpm));
         return new IssuedToken(t, key);
     }
 
@@ -124,14 +139,31 @@ public final class GatewayFixture implements AutoCloseable {
     }
 
     public Channel openAiChannel(String name, FakeUpstream upstream, List<String> models, int priority, int weight) {
-        return channel(name, ChannelType.OPENAI, upstream.baseUrl() + "/v1", "sk-upstream-" + name, models, priority,
-                weight, Map.of(), null);
+        return channel(
+                name,
+                ChannelType.OPENAI,
+                upstream.baseUrl() + "/v1",
+                "sk-upstream-" + name,
+                models,
+                priority,
+                weight,
+                Map.of(),
+                null);
     }
 
-    public Channel channel(String name, ChannelType type, String baseUrl, String key, List<String> models, int priority,
-            int weight, Map<String, String> mapping, String config) {
-        return repos.channels().create(new ChannelSpec(name, type, baseUrl, key, models, List.of("default"), priority,
-                weight, mapping, config));
+    public Channel channel(
+            String name,
+            ChannelType type,
+            String baseUrl,
+            String key,
+            List<String> models,
+            int priority,
+            int weight,
+            Map<String, String> mapping,
+            String config) {
+        return repos.channels()
+                .create(new ChannelSpec(
+                        name, type, baseUrl, key, models, List.of("default"), priority, weight, mapping, config));
     }
 
     public void price(String model, String input, String output) {
@@ -178,7 +210,9 @@ public final class GatewayFixture implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (key != null) {
             b.header("authorization", "Bearer " + key);
         }
@@ -207,7 +241,8 @@ public final class GatewayFixture implements AutoCloseable {
         } finally {
             db.close();
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
                 // temp files: the OS cleans up eventually
             }

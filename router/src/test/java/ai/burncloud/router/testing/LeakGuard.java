@@ -54,7 +54,8 @@ public final class LeakGuard implements AfterAllCallback {
     private static final class RecordingFactory extends ResourceLeakDetectorFactory {
         @Override
         @SuppressWarnings("deprecation")
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+                Class<T> resource, int samplingInterval, long maxActive) {
             return new ResourceLeakDetector<>(resource, samplingInterval) {
                 @Override
                 protected boolean needReport() {

@@ -68,8 +68,8 @@ public final class OpenAiPassthroughTranslator implements Translator {
         }
         GatewayError kind = upstreamStatus == 429 ? GatewayError.RATE_LIMIT_EXCEEDED : GatewayError.UPSTREAM_ERROR;
         String text = body.toString(0, Math.min(body.readableBytes(), 500), java.nio.charset.StandardCharsets.UTF_8);
-        ObjectNode error = Json.openAiError(kind, "upstream returned HTTP " + upstreamStatus
-                + (text.isBlank() ? "" : ": " + text.strip()));
+        ObjectNode error = Json.openAiError(
+                kind, "upstream returned HTTP " + upstreamStatus + (text.isBlank() ? "" : ": " + text.strip()));
         return new ClientError(upstreamStatus, Unpooled.wrappedBuffer(Json.writeBytes(error)));
     }
 

@@ -116,7 +116,8 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
         }
         if (data.startsWith("{\"error\"")) {
             JsonNode error = Json.parse(data).path("error");
-            fault = new UpstreamFault(error.path("type").asText("error"), error.path("message").asText(""));
+            fault = new UpstreamFault(
+                    error.path("type").asText("error"), error.path("message").asText(""));
         }
         return !(withholdUsageChunk && usageObject && OpenAiUsageBytes.hasEmptyChoices(event.raw()));
     }

@@ -20,8 +20,11 @@ final class OpenAiUsageBytes {
             }
             int i = from + at + USAGE.length;
             int next = b.forEachByte(i, end - i, c -> c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':');
-            if (next >= 0 && b.getByte(next) == '{' && i < end && b.toString(i, next - i,
-                    java.nio.charset.StandardCharsets.US_ASCII).contains(":")) {
+            if (next >= 0
+                    && b.getByte(next) == '{'
+                    && i < end
+                    && b.toString(i, next - i, java.nio.charset.StandardCharsets.US_ASCII)
+                            .contains(":")) {
                 return true;
             }
             from = from + at + 1;
