@@ -67,6 +67,11 @@ public final class CliContext {
         return env;
     }
 
+    /** The raw variables: environment over {@code .env}. */
+    public Map<String, String> settings() {
+        return ConfigLoader.merged(env, dotEnv);
+    }
+
     /** Environment, then {@code .env}, then defaults; throws ConfigException on a bad value. */
     public BurnCloudConfig config() {
         return ConfigLoader.load(env, dotEnv);

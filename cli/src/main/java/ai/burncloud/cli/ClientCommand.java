@@ -16,7 +16,7 @@ final class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String server = ServerAddress.resolve(ctx.env(), () -> ctx.config().port());
+        String server = ServerAddress.resolve(ctx.settings(), () -> ctx.config().port());
         if (!LaunchMode.hasDisplay(ctx.env())) {
             throw new ClientUnavailableException(
                     "no display available for the desktop client (set DISPLAY, or run 'burncloud router')", null);
