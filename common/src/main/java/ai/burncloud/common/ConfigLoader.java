@@ -27,9 +27,14 @@ public final class ConfigLoader {
     }
 
     public static BurnCloudConfig load(Map<String, String> env, Path dotEnv) {
+        return fromMap(merged(env, dotEnv));
+    }
+
+    /** The raw values: {@code env} over the {@code dotEnv} file (which may be absent); no defaults. */
+    public static Map<String, String> merged(Map<String, String> env, Path dotEnv) {
         Map<String, String> merged = new HashMap<>(DotEnvFile.read(dotEnv));
         merged.putAll(env);
-        return fromMap(merged);
+        return merged;
     }
 
     /** Builds the configuration from already merged raw values (missing keys take defaults). */

@@ -25,7 +25,8 @@ public enum Setting {
     CIRCUIT_COOLDOWN_S("30", "Seconds a circuit stays open before a half-open probe"),
     SHUTDOWN_GRACE_S("30", "On SIGTERM, in-flight requests get this long to finish"),
     SNAPSHOT_REFRESH_MS("250", "How often the router polls the database for configuration changes"),
-    IO_THREADS("0", "Netty event-loop threads (0 = one per core)");
+    IO_THREADS("0", "Netty event-loop threads (0 = one per core)"),
+    BURNCLOUD_SERVER("", "Desktop client only: the server it connects to (empty = http://localhost:PORT)");
 
     private final String defaultValue;
     private final String description;

@@ -15,6 +15,10 @@ public record UsageBatch(
         Map<Long, Long> channelUsed) {
 
     public boolean isEmpty() {
-        return logs.isEmpty() && tokenUsed.isEmpty() && userCharged.isEmpty() && channelUsed.isEmpty();
+        return logs.isEmpty()
+                && tokenUsed.isEmpty()
+                && userCharged.isEmpty()
+                && userRequests.isEmpty()
+                && channelUsed.isEmpty();
     }
 }

@@ -1,0 +1,33 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.database.Channel;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "delete", description = "Delete a channel and its routes.")
+final class ChannelDeleteCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(paramLabel = "ID", description = "The channel id.")
+    long id;
+
+    @Mixin
+    JsonOption output;
+
+    ChannelDeleteCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Channel channel = ctx.withServices(s -> s.channels().delete(id));
+        if (output.json) {
+            JsonOutput.print(ctx.out(), JsonOutput.object().put("id", id).put("deleted", true));
+        } else {
+            ctx.out().println("Deleted channel " + id + " (" + channel.name() + ").");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.database.Channel;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "disable", description = "Disable a channel and its routes (kept, but never routed to).")
+final class ChannelDisableCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(paramLabel = "ID", description = "The channel id.")
+    long id;
+
+    @Mixin
+    JsonOption output;
+
+    ChannelDisableCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Channel channel = ctx.withServices(s -> s.channels().disable(id));
+        if (output.json) {
+            JsonOutput.print(ctx.out(), ChannelViews.json(channel));
+        } else {
+            ctx.out()
+                    .println("Channel " + id + " (" + channel.name() + ") is now "
+                            + channel.status().id() + ".");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,125 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.common.Json;
+import ai.burncloud.database.Ability;
+import ai.burncloud.database.Channel;
+import ai.burncloud.database.ChannelTest;
+import ai.burncloud.service.KeyHint;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Channels as people and scripts see them; the upstream key is only ever hinted at. */
+final class ChannelViews {
+    private ChannelViews() {}
+
+    static ObjectNode json(Channel c) {
+        ObjectNode n = JsonOutput.object();
+        n.put("id", c.id());
+        n.put("name", c.name());
+        n.put("type", c.type().id());
+        n.put("status", c.status().id());
+        n.put("status_reason", c.statusReason());
+        n.put("base_url", c.baseUrl());
+        n.put("key_hint", KeyHint.of(c.apiKey()));
+        n.set("models", JsonOutput.strings(c.models()));
+        n.set("groups", JsonOutput.strings(c.groups()));
+        n.put("priority", c.priority());
+        n.put("weight", c.weight());
+        ObjectNode mapping = n.putObject("model_mapping");
+        c.modelMapping().forEach(mapping::put);
+        if (c.config() == null) {
+            n.putNull("config");
+        } else {
+            n.set("config", Json.parse(c.config()));
+        }
+        JsonOutput.putMoney(n, "used_quota", c.usedQuota());
+        n.set("last_test", test(c.lastTest()));
+        n.put("created_at", c.createdAt());
+        n.put("updated_at", c.updatedAt());
+        return n;
+    }
+
+    static ObjectNode json(Channel c, List<Ability> abilities) {
+        ObjectNode n = json(c);
+        ArrayNode a = n.putArray("abilities");
+        for (Ability ab : abilities) {
+            a.addObject()
+                    .put("group", ab.group())
+                    .put("model", ab.model())
+                    .put("enabled", ab.enabled())
+                    .put("priority", ab.priority())
+                    .put("weight", ab.weight());
+        }
+        return n;
+    }
+
+    static ArrayNode json(List<Channel> channels) {
+        ArrayNode a = JsonOutput.array();
+        channels.forEach(c -> a.add(json(c)));
+        return a;
+    }
+
+    static Table table(List<Channel> channels) {
+        Table t = Table.of("ID", "NAME", "TYPE", "STATUS", "PRIORITY", "WEIGHT", "MODELS", "GROUPS", "BASE URL");
+        for (Channel c : channels) {
+            t.row(
+                    c.id(),
+                    c.name(),
+                    c.type().id(),
+                    c.status().id(),
+                    c.priority(),
+                    c.weight(),
+                    Formats.list(c.models(), "-"),
+                    Formats.list(c.groups(), "-"),
+                    c.baseUrl());
+        }
+        return t;
+    }
+
+    static Details details(Channel c, List<Ability> abilities) {
+        Details d = new Details()
+                .add("id", c.id())
+                .add("name", c.name())
+                .add("type", c.type().id())
+                .add("status", c.status().id() + (c.statusReason() == null ? "" : " (" + c.statusReason() + ")"))
+                .add("base url", c.baseUrl())
+                .add("key", KeyHint.of(c.apiKey()))
+                .add("models", Formats.list(c.models(), "-"))
+                .add("groups", Formats.list(c.groups(), "-"))
+                .add("priority", c.priority())
+                .add("weight", c.weight())
+                .add("model mapping", c.modelMapping().isEmpty() ? "-" : Json.write(c.modelMapping()))
+                .add("config", c.config())
+                .add("used", Formats.money(c.usedQuota()) + " USD")
+                .add("abilities", abilities.size() + " (" + enabled(abilities) + " enabled)");
+        ChannelTest t = c.lastTest();
+        if (t != null) {
+            d.add(
+                    "last test",
+                    Formats.time(t.testedAt())
+                            + (t.ok() ? " ok" : " failed")
+                            + (t.latencyMs() == null ? "" : ", " + t.latencyMs() + " ms")
+                            + (t.error() == null ? "" : ": " + t.error()));
+        }
+        return d.add("created", Formats.time(c.createdAt())).add("updated", Formats.time(c.updatedAt()));
+    }
+
+    private static long enabled(List<Ability> abilities) {
+        return abilities.stream().filter(Ability::enabled).count();
+    }
+
+    private static ObjectNode test(ChannelTest t) {
+        if (t == null) {
+            return null;
+        }
+        ObjectNode n = JsonOutput.object();
+        n.put("tested_at", t.testedAt());
+        n.put("ok", t.ok());
+        n.put("latency_ms", t.latencyMs());
+        n.put("ttft_ms", t.ttftMs());
+        n.put("tokens_per_second", t.tokensPerSecond());
+        n.put("error", t.error());
+        return n;
+    }
+}

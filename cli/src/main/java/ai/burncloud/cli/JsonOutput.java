@@ -1,0 +1,67 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.common.Json;
+import ai.burncloud.common.Money;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+
+/**
+ * {@code --json} output: snake_case field names that never change, money as decimal dollars (a JSON
+ * number such as {@code 0.015}, never in exponent form), and {@code -1} for "unlimited" and "never".
+ */
+final class JsonOutput {
+    private static final ObjectWriter WRITER = Json.mapper()
+            .writer(new DefaultPrettyPrinter()
+                    .withSeparators(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
+            .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    private JsonOutput() {}
+
+    static ObjectNode object() {
+        return Json.object();
+    }
+
+    static ArrayNode array() {
+        return Json.mapper().createArrayNode();
+    }
+
+    static ArrayNode strings(Collection<String> values) {
+        ArrayNode a = array();
+        values.forEach(a::add);
+        return a;
+    }
+
+    /** Nano-dollars as exact decimal dollars. */
+    static void putMoney(ObjectNode node, String field, long nanos) {
+        node.put(field, Money.toDollars(nanos));
+    }
+
+    /** Like {@link #putMoney} but the -1 sentinel stays -1 (unlimited). */
+    static void putLimit(ObjectNode node, String field, long nanos) {
+        if (nanos == Money.UNLIMITED) {
+            node.put(field, -1);
+        } else {
+            putMoney(node, field, nanos);
+        }
+    }
+
+    static void print(PrintWriter out, JsonNode node) {
+        try {
+            out.println(WRITER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.service.PriceEntry;
+import ai.burncloud.service.ResolvedPrice;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Prices as people and scripts see them. An alias shows the price it resolves to (its own stored
+ * numbers are meaningless) and names the model that price comes from.
+ */
+final class PriceViews {
+    private PriceViews() {}
+
+    static ObjectNode json(PriceEntry e) {
+        ObjectNode n = JsonOutput.object();
+        n.put("model", e.model());
+        n.put("alias_for", e.row().aliasFor());
+        ResolvedPrice p = e.resolved().orElse(null);
+        n.put("resolved_from", p == null ? null : p.source());
+        if (p == null) {
+            n.putNull("input");
+            n.putNull("output");
+            n.putNull("cached_input");
+        } else {
+            JsonOutput.putMoney(n, "input", p.input());
+            JsonOutput.putMoney(n, "output", p.output());
+            if (p.cachedInput() == null) {
+                n.putNull("cached_input");
+            } else {
+                JsonOutput.putMoney(n, "cached_input", p.cachedInput());
+            }
+        }
+        n.put("updated_at", e.row().updatedAt());
+        return n;
+    }
+
+    static ArrayNode json(List<PriceEntry> entries) {
+        ArrayNode a = JsonOutput.array();
+        entries.forEach(e -> a.add(json(e)));
+        return a;
+    }
+
+    /** MODEL, INPUT, OUTPUT, CACHED INPUT (USD per 1M tokens), ALIAS FOR. */
+    static Table table(List<PriceEntry> entries) {
+        Table t = Table.of("MODEL", "INPUT", "OUTPUT", "CACHED INPUT", "ALIAS FOR");
+        for (PriceEntry e : entries) {
+            ResolvedPrice p = e.resolved().orElse(null);
+            t.row(
+                    e.model(),
+                    p == null ? "?" : Formats.money(p.input()),
+                    p == null ? "?" : Formats.money(p.output()),
+                    p == null ? "?" : Formats.money(p.cachedInput()),
+                    e.row().aliasFor());
+        }
+        return t;
+    }
+
+    static Details details(PriceEntry e) {
+        Details d = new Details().add("model", e.model());
+        ResolvedPrice p = e.resolved().orElse(null);
+        if (e.isAlias()) {
+            d.add("alias for", e.row().aliasFor());
+            d.add("resolves via", p == null ? "nothing: the alias chain is broken" : p.source());
+        }
+        if (p != null) {
+            d.add("input", Formats.money(p.input()) + " USD / 1M tokens");
+            d.add("output", Formats.money(p.output()) + " USD / 1M tokens");
+            d.add(
+                    "cached input",
+                    p.cachedInput() == null
+                            ? "- (billed as input)"
+                            : Formats.money(p.cachedInput()) + " USD / 1M tokens");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,23 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.database.Database;
+import ai.burncloud.database.Repositories;
+import ai.burncloud.service.ChannelAdmin;
+import ai.burncloud.service.PasswordHasher;
+import ai.burncloud.service.PriceAdmin;
+import ai.burncloud.service.TokenAdmin;
+import ai.burncloud.service.UserAdmin;
+
+/** The admin services over one open database. */
+record Services(Repositories repos, PriceAdmin prices, ChannelAdmin channels, TokenAdmin tokens, UserAdmin users) {
+
+    static Services over(Database db) {
+        Repositories repos = Repositories.over(db);
+        return new Services(
+                repos,
+                new PriceAdmin(repos),
+                new ChannelAdmin(repos),
+                new TokenAdmin(repos),
+                new UserAdmin(repos, PasswordHasher.standard()));
+    }
+}

@@ -1,0 +1,38 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.database.Status;
+import ai.burncloud.database.Token;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "disable", description = "Disable a token: requests with it are refused until it is enabled.")
+final class TokenDisableCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(paramLabel = "ID", description = "The token id.")
+    long id;
+
+    @Mixin
+    JsonOption output;
+
+    TokenDisableCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        return ctx.withServices(s -> {
+            Token token = s.tokens().setStatus(id, Status.DISABLED);
+            if (output.json) {
+                JsonOutput.print(ctx.out(), TokenViews.of(s.users().list()).json(token));
+            } else {
+                ctx.out()
+                        .println("Token " + id + " (" + token.name() + ") is now "
+                                + token.status().id() + ".");
+            }
+            return ExitCode.OK;
+        });
+    }
+}

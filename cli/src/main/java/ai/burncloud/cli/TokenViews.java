@@ -1,0 +1,88 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.database.Token;
+import ai.burncloud.database.User;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Tokens as people and scripts see them: the key's display prefix, never the key. */
+final class TokenViews {
+    private final Map<Long, String> owners;
+    private final long now;
+
+    private TokenViews(Map<Long, String> owners, long now) {
+        this.owners = owners;
+        this.now = now;
+    }
+
+    static TokenViews of(List<User> users) {
+        return new TokenViews(
+                users.stream().collect(Collectors.toMap(User::id, User::username, (a, b) -> a)),
+                System.currentTimeMillis() / 1000);
+    }
+
+    ObjectNode json(Token t) {
+        ObjectNode n = JsonOutput.object();
+        n.put("id", t.id());
+        n.put("name", t.name());
+        n.put("user_id", t.userId());
+        n.put("user", owners.get(t.userId()));
+        n.put("key_prefix", t.keyPrefix());
+        n.put("status", t.status().id());
+        JsonOutput.putLimit(n, "quota_limit", t.quotaLimit());
+        JsonOutput.putMoney(n, "used_quota", t.usedQuota());
+        n.put("expires_at", t.expiresAt());
+        n.set("models", JsonOutput.strings(t.models()));
+        n.put("group", t.groupOverride());
+        n.put("rpm", t.rpm());
+        n.put("created_at", t.createdAt());
+        n.put("updated_at", t.updatedAt());
+        return n;
+    }
+
+    ArrayNode json(List<Token> tokens) {
+        ArrayNode a = JsonOutput.array();
+        tokens.forEach(t -> a.add(json(t)));
+        return a;
+    }
+
+    Table table(List<Token> tokens) {
+        Table t = Table.of("ID", "NAME", "USER", "KEY", "STATUS", "QUOTA", "USED", "EXPIRES");
+        for (Token k : tokens) {
+            t.row(
+                    k.id(),
+                    k.name(),
+                    owner(k),
+                    k.keyPrefix() + "...",
+                    k.status().id(),
+                    Formats.money(k.quotaLimit()),
+                    Formats.money(k.usedQuota()),
+                    Formats.expiry(k.expiresAt(), now));
+        }
+        return t;
+    }
+
+    Details details(Token t) {
+        return new Details()
+                .add("id", t.id())
+                .add("name", t.name())
+                .add("user", owner(t))
+                .add("key", t.keyPrefix() + "... (the full key is shown only when created)")
+                .add("status", t.status().id())
+                .add("quota", Formats.money(t.quotaLimit()) + (t.unlimited() ? "" : " USD"))
+                .add("used", Formats.money(t.usedQuota()) + " USD")
+                .add("expires", Formats.expiry(t.expiresAt(), now))
+                .add("models", Formats.list(t.models(), "all"))
+                .add("group", t.groupOverride() == null ? "(the user's group)" : t.groupOverride())
+                .add("rpm", t.rpm() == 0 ? "no limit" : String.valueOf(t.rpm()))
+                .add("created", Formats.time(t.createdAt()))
+                .add("updated", Formats.time(t.updatedAt()));
+    }
+
+    private String owner(Token t) {
+        return owners.getOrDefault(t.userId(), "#" + t.userId());
+    }
+}

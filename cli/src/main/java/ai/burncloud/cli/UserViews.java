@@ -1,0 +1,49 @@
+package ai.burncloud.cli;
+
+import ai.burncloud.database.User;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Users as people and scripts see them; password hashes are never shown. */
+final class UserViews {
+    private UserViews() {}
+
+    static ObjectNode json(User u) {
+        ObjectNode n = JsonOutput.object();
+        n.put("id", u.id());
+        n.put("username", u.username());
+        n.put("role", u.role().id());
+        n.put("group", u.group());
+        n.put("status", u.status().id());
+        JsonOutput.putLimit(n, "balance", u.balance());
+        JsonOutput.putMoney(n, "used_quota", u.usedQuota());
+        n.put("request_count", u.requestCount());
+        n.put("has_password", u.passwordHash() != null);
+        n.put("created_at", u.createdAt());
+        n.put("updated_at", u.updatedAt());
+        return n;
+    }
+
+    static ArrayNode json(List<User> users) {
+        ArrayNode a = JsonOutput.array();
+        users.forEach(u -> a.add(json(u)));
+        return a;
+    }
+
+    static Table table(List<User> users) {
+        Table t = Table.of("ID", "USERNAME", "ROLE", "GROUP", "STATUS", "BALANCE", "USED", "REQUESTS");
+        for (User u : users) {
+            t.row(
+                    u.id(),
+                    u.username(),
+                    u.role().id(),
+                    u.group(),
+                    u.status().id(),
+                    Formats.money(u.balance()),
+                    Formats.money(u.usedQuota()),
+                    u.requestCount());
+        }
+        return t;
+    }
+}

@@ -1,0 +1,22 @@
+package ai.burncloud.service;
+
+import java.util.List;
+
+/**
+ * A token to create, or the changes to make to one, as an operator typed them. On create, null
+ * fields take defaults (owner root, unlimited quota, never expires, every model, the owner's group,
+ * no rate limit); on update, null fields stay as they are.
+ *
+ * @param user the owner's username (create only)
+ * @param quota decimal dollars, or "-1" for unlimited
+ * @param expires "-1", unix seconds, or an ISO-8601 date or date-time
+ * @param models allowed models; empty allows every model
+ * @param group group override; empty removes the override
+ * @param rpm requests per minute; 0 is no limit
+ */
+public record TokenRequest(
+        String name, String user, String quota, String expires, List<String> models, String group, Integer rpm) {
+    public static TokenRequest named(String name) {
+        return new TokenRequest(name, null, null, null, null, null, null);
+    }
+}
