@@ -191,7 +191,7 @@ final class RequestDispatcher {
             long startMs) {
         String path = request.uri();
         request.release();
-        ClientResponses.error(ctx, route.api(), r, requestId, false);
+        // logged before the answer leaves, so whoever sees the answer can also find its row
         plane.settler()
                 .rejected(
                         token,
@@ -203,6 +203,7 @@ final class RequestDispatcher {
                         r.error().status(),
                         r.error().code(),
                         System.currentTimeMillis() - startMs);
+        ClientResponses.error(ctx, route.api(), r, requestId, false);
     }
 
     private static void sendJson(ChannelHandlerContext ctx, byte[] body, String requestId) {

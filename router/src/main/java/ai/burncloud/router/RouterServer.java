@@ -110,17 +110,18 @@ public final class RouterServer implements AutoCloseable {
                     inFlight,
                     controlPlane,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT));
-            Channel server = new ServerBootstrap()
-                    .group(boss, workers)
-                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                    .childHandler(new RouterChannelInitializer(plane))
-                    .bind(new InetSocketAddress(config.host(), config.port()))
-                    .sync()
-                    .channel();
+            Channel server = bind(
+                    new ServerBootstrap()
+                            .group(boss, workers)
+                            .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                            .option(ChannelOption.SO_BACKLOG, 1024)
+                            .option(ChannelOption.SO_REUSEADDR, true)
+                            .childOption(ChannelOption.TCP_NODELAY, true)
+                            .childOption(
+                                    ChannelOption.WRITE_BUFFER_WATER_MARK,
+                                    new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                            .childHandler(new RouterChannelInitializer(plane)),
+                    config);
             log.info(
                     "data plane listening on {} ({} event loops, {})",
                     server.localAddress(),
@@ -133,6 +134,21 @@ public final class RouterServer implements AutoCloseable {
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** Binds, turning "address in use" and friends into a {@link java.net.BindException} the CLI reports. */
+    private static Channel bind(ServerBootstrap bootstrap, BurnCloudConfig config) throws InterruptedException {
+        io.netty.channel.ChannelFuture f = bootstrap
+                .bind(new InetSocketAddress(config.host(), config.port()))
+                .await();
+        if (!f.isSuccess()) {
+            Throwable cause = f.cause();
+            java.net.BindException bind = new java.net.BindException(
+                    config.host() + ":" + config.port() + ": " + String.valueOf(cause.getMessage()));
+            bind.initCause(cause);
+            throw new java.io.UncheckedIOException(bind);
+        }
+        return f.channel();
     }
 
     public int port() {
