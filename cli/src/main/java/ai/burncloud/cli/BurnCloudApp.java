@@ -4,6 +4,7 @@ import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.database.Database;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.router.RouterServer;
+import ai.burncloud.server.ControlPlane;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,23 +14,31 @@ import java.util.concurrent.CountDownLatch;
 public final class BurnCloudApp implements AutoCloseable {
     private final Database database;
     private final Repositories repositories;
+    private final ControlPlane controlPlane;
     private final RouterServer router;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private BurnCloudApp(Database database, Repositories repositories, RouterServer router) {
+    private BurnCloudApp(Database database, Repositories repositories, ControlPlane controlPlane, RouterServer router) {
         this.database = database;
         this.repositories = repositories;
+        this.controlPlane = controlPlane;
         this.router = router;
     }
 
     /** Opens the database (migrating it) and starts listening on {@code HOST:PORT}. */
     public static BurnCloudApp start(BurnCloudConfig config) throws InterruptedException {
         Database db = Database.open(config.databaseUrl());
+        ControlPlane controlPlane = null;
         try {
             Repositories repos = Repositories.over(db);
-            RouterServer router = RouterServer.start(config, repos, null);
-            return new BurnCloudApp(db, repos, router);
+            controlPlane = ControlPlane.start(config, repos);
+            RouterServer router = RouterServer.start(config, repos, controlPlane.port());
+            controlPlane.attach(router);
+            return new BurnCloudApp(db, repos, controlPlane, router);
         } catch (InterruptedException | RuntimeException e) {
+            if (controlPlane != null) {
+                controlPlane.close();
+            }
             db.close();
             throw e;
         }
@@ -55,6 +64,7 @@ public final class BurnCloudApp implements AutoCloseable {
     public void close() {
         try {
             router.close();
+            controlPlane.close();
         } finally {
             database.close();
             stopped.countDown();

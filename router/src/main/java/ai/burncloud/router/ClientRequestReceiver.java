@@ -18,7 +18,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private boolean busy;
-    private ProxyExchange exchange;
+    private ClientExchange exchange;
 
     ClientRequestReceiver(RequestDispatcher dispatcher, ClientRequestTimer timer) {
         this.dispatcher = dispatcher;
@@ -47,7 +47,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private void handle(FullHttpRequest request) {
         busy = true;
         String requestId = RequestIds.next();
-        ProxyExchange started = dispatcher.dispatch(ctx, request, requestId, this::requestDone);
+        ClientExchange started = dispatcher.dispatch(ctx, request, requestId, this::requestDone);
         if (busy) {
             exchange = started;
         }

@@ -87,6 +87,26 @@ final class ClientStream {
         ctx.write(head).addListener(failureWatcher);
     }
 
+    /** Starts the response with another server's head (status and headers), made chunked. */
+    void startWith(HttpResponse upstreamHead) {
+        if (headSent || gone) {
+            return;
+        }
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, upstreamHead.status());
+        head.headers().set(upstreamHead.headers());
+        head.headers()
+                .remove(HttpHeaderNames.CONTENT_LENGTH)
+                .remove(HttpHeaderNames.CONNECTION)
+                .remove("keep-alive")
+                .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        if (requestId != null) {
+            head.headers().set(ClientResponses.REQUEST_ID, requestId);
+        }
+        headSent = true;
+        firstByteNanos = System.nanoTime();
+        ctx.write(head).addListener(failureWatcher);
+    }
+
     void write(ByteBuf chunk) {
         if (gone || ended || !chunk.isReadable()) {
             chunk.release();
@@ -119,7 +139,9 @@ final class ClientStream {
         headSent = true;
         ended = true;
         firstByteNanos = System.nanoTime();
-        response.headers().set(ClientResponses.REQUEST_ID, requestId);
+        if (requestId != null) {
+            response.headers().set(ClientResponses.REQUEST_ID, requestId);
+        }
         ctx.writeAndFlush(response).addListener(failureWatcher);
     }
 }

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <p>Ending: exactly one settlement, however it ends — completed, client gone (after draining the
  * upstream, bounded, to learn the real usage), failed mid-stream, timed out, or failed before any byte.
  */
-final class ProxyExchange implements UpstreamListener {
+final class ProxyExchange implements UpstreamListener, ClientExchange {
     private static final Logger log = LoggerFactory.getLogger(ProxyExchange.class);
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final AttributeKey<Boolean> POOLED = AttributeKey.valueOf("burncloud.pooled");
@@ -121,11 +121,13 @@ final class ProxyExchange implements UpstreamListener {
     }
 
     /** The client connection closed (from the pipeline) or a write to it failed. */
-    void clientClosed() {
+    @Override
+    public void clientClosed() {
         client.markGone();
     }
 
-    void clientWritable() {
+    @Override
+    public void clientWritable() {
         if (readPending && client.writable() && upstreamChannel != null) {
             readPending = false;
             upstreamChannel.read();

@@ -32,10 +32,9 @@ final class RequestDispatcher {
      * Handles {@code request} (taking ownership of it).
      *
      * @param done called once the response is complete (at once for local answers)
-     * @return the exchange now in flight, or null when the request was answered synchronously or
-     *     handed to the control plane
+     * @return the exchange now in flight, or null when the request was answered synchronously
      */
-    ProxyExchange dispatch(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
+    ClientExchange dispatch(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
         if (request.decoderResult().isFailure()) {
             request.release();
             ClientResponses.error(
@@ -63,7 +62,7 @@ final class RequestDispatcher {
             }
             case OTHER -> {
                 if (plane.controlPlane() != null) {
-                    plane.controlPlane().forward(ctx, request, requestId, done);
+                    return plane.controlPlane().forward(ctx, request, requestId, done);
                 } else {
                     request.release();
                     ClientResponses.error(

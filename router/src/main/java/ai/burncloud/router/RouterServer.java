@@ -4,7 +4,10 @@ import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.router.provider.Providers;
 import ai.burncloud.router.translate.Translators;
+import ai.burncloud.service.ChannelTestResult;
+import ai.burncloud.service.DataPlaneView;
 import ai.burncloud.service.QuotaLedger;
+import ai.burncloud.service.RequestListener;
 import ai.burncloud.service.TokenCounter;
 import ai.burncloud.service.UsageRecorder;
 import io.netty.bootstrap.ServerBootstrap;
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * snapshot, quota ledger and usage recorder behind it. {@link #close()} shuts down gracefully: stop
  * accepting, let in-flight requests finish (bounded by SHUTDOWN_GRACE_S), flush billing.
  */
-public final class RouterServer implements AutoCloseable {
+public final class RouterServer implements AutoCloseable, DataPlaneView {
     private static final Logger log = LoggerFactory.getLogger(RouterServer.class);
 
     private final BurnCloudConfig config;
@@ -45,6 +48,7 @@ public final class RouterServer implements AutoCloseable {
     private final Settler settler;
     private final AtomicInteger inFlight;
     private final AtomicReference<RoutingSnapshot> snapshot;
+    private final ChannelProbe probe;
 
     private RouterServer(
             BurnCloudConfig config,
@@ -55,7 +59,8 @@ public final class RouterServer implements AutoCloseable {
             QuotaLedger ledger,
             Settler settler,
             AtomicInteger inFlight,
-            AtomicReference<RoutingSnapshot> snapshot) {
+            AtomicReference<RoutingSnapshot> snapshot,
+            ChannelProbe probe) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -65,14 +70,21 @@ public final class RouterServer implements AutoCloseable {
         this.settler = settler;
         this.inFlight = inFlight;
         this.snapshot = snapshot;
+        this.probe = probe;
+    }
+
+    /** The data plane alone: every non-data-plane path answers 404. */
+    public static RouterServer start(BurnCloudConfig config, Repositories repos) throws InterruptedException {
+        return start(config, repos, 0);
     }
 
     /**
      * Loads the routing snapshot and starts listening.
      *
-     * @param controlPlane serves every non-data-plane path; null answers them with 404
+     * @param controlPlanePort the loopback port of the control plane, which serves every non-data-plane
+     *     path; 0 for none (such paths then answer 404)
      */
-    public static RouterServer start(BurnCloudConfig config, Repositories repos, ControlPlaneForwarder controlPlane)
+    public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         int threads = config.ioThreads() > 0
@@ -94,6 +106,8 @@ public final class RouterServer implements AutoCloseable {
                     new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
             Settler settler = new Settler(ledger, recorder, tokens);
             AtomicInteger inFlight = new AtomicInteger();
+            UpstreamConnector connector = new UpstreamConnector(
+                    epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout());
             DataPlane plane = new DataPlane(
                     config,
                     snapshot::get,
@@ -108,7 +122,7 @@ public final class RouterServer implements AutoCloseable {
                     tokens,
                     stateSync::disableChannel,
                     inFlight,
-                    controlPlane,
+                    controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort) : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT));
             Channel server = bind(
                     new ServerBootstrap()
@@ -127,7 +141,16 @@ public final class RouterServer implements AutoCloseable {
                     server.localAddress(),
                     threads,
                     epoll ? "epoll" : "nio");
-            return new RouterServer(config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot);
+            ChannelProbe probe = new ChannelProbe(
+                    snapshot::get,
+                    plane.translators(),
+                    plane.providers(),
+                    connector,
+                    workers,
+                    config.upstreamReadTimeout(),
+                    tokens);
+            return new RouterServer(
+                    config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe);
         } catch (InterruptedException | RuntimeException e) {
             stateSync.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -167,10 +190,21 @@ public final class RouterServer implements AutoCloseable {
         return snapshot.get();
     }
 
+    @Override
+    public java.util.concurrent.CompletableFuture<ChannelTestResult> testChannel(long channelId, String model) {
+        // a channel added a moment ago may not be in the snapshot yet
+        if (!snapshot.get().upstreams().containsKey(channelId)) {
+            stateSync.refreshNow();
+        }
+        return probe.test(channelId, model);
+    }
+
+    @Override
     public int inFlight() {
         return inFlight.get();
     }
 
+    @Override
     public void addListener(RequestListener listener) {
         settler.addListener(listener);
     }

@@ -6,6 +6,7 @@ import ai.burncloud.database.RequestLog;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.service.CostCalculator;
 import ai.burncloud.service.QuotaLedger;
+import ai.burncloud.service.RequestListener;
 import ai.burncloud.service.TokenCounter;
 import ai.burncloud.service.UsageRecorder;
 import java.util.List;

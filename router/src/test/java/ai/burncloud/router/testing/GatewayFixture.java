@@ -70,7 +70,7 @@ public final class GatewayFixture implements AutoCloseable {
             BurnCloudConfig config = ConfigLoader.fromMap(values);
             Database db = Database.open(config.databaseUrl());
             Repositories repos = Repositories.over(db);
-            RouterServer router = RouterServer.start(config, repos, null);
+            RouterServer router = RouterServer.start(config, repos);
             return new GatewayFixture(dir, db, repos, router);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package ai.burncloud.router;
+package ai.burncloud.service;
 
 import ai.burncloud.database.RequestLog;
 

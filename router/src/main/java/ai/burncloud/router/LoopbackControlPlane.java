@@ -1,0 +1,171 @@
+package ai.burncloud.router;
+
+import ai.burncloud.common.GatewayError;
+import ai.burncloud.router.translate.ClientApi;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+
+/**
+ * Forwards control-plane paths to the control plane's HTTP server on a loopback port, so one public
+ * port serves both planes. Responses stream back as they come (the live statistics are an endless
+ * event stream) with the same back-pressure as the data plane. The caller's address travels in
+ * {@code X-Forwarded-For}; the control plane trusts it only from loopback.
+ */
+final class LoopbackControlPlane implements ControlPlaneForwarder {
+    private final UpstreamConnector connector;
+    private final UpstreamEndpoint endpoint;
+
+    LoopbackControlPlane(UpstreamConnector connector, int port) {
+        this.connector = connector;
+        this.endpoint = new UpstreamEndpoint("127.0.0.1", port, false);
+    }
+
+    @Override
+    public ClientExchange forward(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
+        Relay relay = new Relay(ctx, request, requestId, done);
+        relay.start();
+        return relay;
+    }
+
+    private final class Relay implements ClientExchange, UpstreamListener {
+        private final ChannelHandlerContext ctx;
+        private final FullHttpRequest request;
+        private final Runnable done;
+        private final ClientStream client;
+        private Channel upstream;
+        private HttpResponse head;
+        private boolean complete;
+        private boolean finished;
+        private boolean readPending;
+
+        Relay(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
+            this.ctx = ctx;
+            this.request = request;
+            this.done = done;
+            this.client = new ClientStream(ctx, requestId, this::clientGone);
+        }
+
+        void start() {
+            HttpHeaders h = request.headers();
+            String caller = ctx.channel().remoteAddress() instanceof InetSocketAddress a
+                    ? a.getAddress().getHostAddress()
+                    : "unknown";
+            h.set("x-forwarded-for", caller);
+            h.set("x-forwarded-proto", "http");
+            h.set(HttpHeaderNames.CONNECTION, "keep-alive");
+            Future<Channel> f = connector.acquire(ctx.channel().eventLoop(), endpoint, false);
+            f.addListener(x -> {
+                if (!f.isSuccess()) {
+                    request.release();
+                    ClientResponses.error(
+                            ctx, ClientApi.OPENAI, GatewayError.SERVICE_UNAVAILABLE, "control plane unavailable", null);
+                    finish();
+                    return;
+                }
+                upstream = f.getNow();
+                UpstreamConnector.receiver(upstream).attach(this);
+                upstream.writeAndFlush(request);
+                upstream.read();
+            });
+        }
+
+        @Override
+        public void onResponseHead(HttpResponse h) {
+            head = h;
+        }
+
+        @Override
+        public void onResponseContent(HttpContent content) {
+            if (!client.headSent()) {
+                client.startWith(head);
+            }
+            if (content.content().isReadable()) {
+                client.write(content.content().retainedDuplicate());
+            }
+            if (content instanceof LastHttpContent) {
+                complete = true;
+                client.end();
+                Channel ch = upstream;
+                upstream = null;
+                UpstreamConnector.receiver(ch).detach();
+                if (HttpUtil.isKeepAlive(head)) {
+                    connector.release(ch, endpoint);
+                } else {
+                    ch.close();
+                }
+                finish();
+            }
+        }
+
+        @Override
+        public void onReadComplete() {
+            client.flush();
+            if (upstream == null || complete) {
+                return;
+            }
+            if (client.writable() || client.gone()) {
+                upstream.read();
+            } else {
+                readPending = true;
+            }
+        }
+
+        @Override
+        public void onConnectionFailure(Throwable cause) {
+            if (finished) {
+                return;
+            }
+            upstream = null;
+            if (!client.headSent()) {
+                client.sendWhole(ClientResponses.json(
+                        HttpResponseStatus.BAD_GATEWAY,
+                        io.netty.buffer.Unpooled.wrappedBuffer(ai.burncloud.router.translate.ErrorBodies.render(
+                                ClientApi.OPENAI, GatewayError.SERVICE_UNAVAILABLE, "control plane failed")),
+                        null));
+            } else {
+                client.end();
+            }
+            finish();
+        }
+
+        @Override
+        public void clientClosed() {
+            client.markGone();
+        }
+
+        @Override
+        public void clientWritable() {
+            if (readPending && upstream != null) {
+                readPending = false;
+                upstream.read();
+            }
+        }
+
+        private void clientGone() {
+            // an endless stream (live stats) must not outlive its client
+            if (upstream != null) {
+                UpstreamConnector.receiver(upstream).detach();
+                upstream.close();
+                upstream = null;
+            }
+            finish();
+        }
+
+        private void finish() {
+            if (!finished) {
+                finished = true;
+                done.run();
+            }
+        }
+    }
+}
