@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Log levels set at run time: admin commands keep quiet (warnings and errors only), the router logs
- * at the configured LOG_LEVEL. Every logger inherits from the root, so one level rules them all.
+ * at the configured LOG_LEVEL. Every logger inherits from the root, except the connection pool's and
+ * the migrator's, which stay at WARN unless LOG_LEVEL is debug or trace.
  */
 final class Logging {
     private Logging() {}
@@ -25,6 +26,13 @@ final class Logging {
                 logger.setLevel(null);
             }
         }
-        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
+        Level root = Level.toLevel(level, Level.INFO);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(root);
+        if (root.isGreaterOrEqual(Level.INFO)) {
+            // pool and migration start-up chatter says nothing an operator acts on
+            for (String chatty : new String[] {"com.zaxxer.hikari", "org.flywaydb"}) {
+                context.getLogger(chatty).setLevel(root.isGreaterOrEqual(Level.WARN) ? root : Level.WARN);
+            }
+        }
     }
 }
