@@ -11,13 +11,16 @@ import java.util.concurrent.TimeUnit;
 /** The client connection's pipeline, top to bottom: each step one named handler. */
 final class RouterChannelInitializer extends ChannelInitializer<Channel> {
     private final DataPlane plane;
+    private final io.netty.channel.group.ChannelGroup clients;
 
-    RouterChannelInitializer(DataPlane plane) {
+    RouterChannelInitializer(DataPlane plane, io.netty.channel.group.ChannelGroup clients) {
         this.plane = plane;
+        this.clients = clients;
     }
 
     @Override
     protected void initChannel(Channel ch) {
+        clients.add(ch); // so shutdown can let their last bytes out before closing them
         var config = plane.config();
         ClientRequestTimer timer = new ClientRequestTimer(config.headerTimeout().toMillis());
         ChannelPipeline p = ch.pipeline();

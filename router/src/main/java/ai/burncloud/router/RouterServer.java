@@ -49,6 +49,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     private final AtomicInteger inFlight;
     private final AtomicReference<RoutingSnapshot> snapshot;
     private final ChannelProbe probe;
+    private final io.netty.channel.group.ChannelGroup clients;
 
     private RouterServer(
             BurnCloudConfig config,
@@ -60,7 +61,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             Settler settler,
             AtomicInteger inFlight,
             AtomicReference<RoutingSnapshot> snapshot,
-            ChannelProbe probe) {
+            ChannelProbe probe,
+            io.netty.channel.group.ChannelGroup clients) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -71,6 +73,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         this.inFlight = inFlight;
         this.snapshot = snapshot;
         this.probe = probe;
+        this.clients = clients;
     }
 
     /** The data plane alone: every non-data-plane path answers 404. */
@@ -106,6 +109,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
             Settler settler = new Settler(ledger, recorder, tokens);
             AtomicInteger inFlight = new AtomicInteger();
+            io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
+                    "clients", io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
             UpstreamConnector connector = new UpstreamConnector(
                     epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout());
             DataPlane plane = new DataPlane(
@@ -134,7 +139,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                             .childOption(
                                     ChannelOption.WRITE_BUFFER_WATER_MARK,
                                     new WriteBufferWaterMark(32 * 1024, 64 * 1024))
-                            .childHandler(new RouterChannelInitializer(plane)),
+                            .childHandler(new RouterChannelInitializer(plane, clients)),
                     config);
             log.info(
                     "data plane listening on {} ({} event loops, {})",
@@ -150,7 +155,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     config.upstreamReadTimeout(),
                     tokens);
             return new RouterServer(
-                    config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe);
+                    config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients);
         } catch (InterruptedException | RuntimeException e) {
             stateSync.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -225,6 +230,12 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         if (inFlight.get() > 0) {
             log.warn("shutting down with {} requests still in flight", inFlight.get());
         }
+        // a finished response may still sit in a socket's outbound buffer: an empty write completes only
+        // after everything written before it, so closing after it loses nothing
+        long left = Math.max(0, deadline - System.nanoTime());
+        clients.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER)
+                .awaitUninterruptibly(Math.max(1, left / 1_000_000));
+        clients.close().awaitUninterruptibly(2_000);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         stateSync.close();
