@@ -86,17 +86,22 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
     }
 
     private void forward(ByteBufAllocator alloc, List<ByteBuf> out) {
+        int handled = 0;
         try {
             for (SseEvent e : frames) {
                 inspect(e);
                 boolean terminated = SseEventNames.terminated(e.raw());
                 out.add(e.takeRaw());
+                handled++;
                 if (!terminated) {
                     // the upstream's last event lacked its blank line; clients would drop it
                     out.add(alloc.buffer(2).writeBytes(BLANK_LINE));
                 }
             }
         } finally {
+            for (int i = handled; i < frames.size(); i++) {
+                frames.get(i).release();
+            }
             frames.clear();
         }
     }
