@@ -51,6 +51,7 @@ public final class ErrorBodies {
     }
 
     public static ObjectNode openAi(ErrorInfo error) {
+        error = withStatus(error, clientStatus(ClientApi.OPENAI, error.status()));
         ObjectNode root = Json.object();
         ObjectNode body = root.putObject("error");
         body.put("message", error.message());
@@ -74,6 +75,7 @@ public final class ErrorBodies {
     }
 
     public static ObjectNode gemini(ErrorInfo error) {
+        error = withStatus(error, clientStatus(ClientApi.GEMINI, error.status()));
         ObjectNode root = Json.object();
         ObjectNode body = root.putObject("error");
         body.put("code", error.status());
@@ -157,6 +159,10 @@ public final class ErrorBodies {
             case 504 -> "DEADLINE_EXCEEDED";
             default -> status >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
         };
+    }
+
+    private static ErrorInfo withStatus(ErrorInfo e, int status) {
+        return status == e.status() ? e : new ErrorInfo(status, e.openAiType(), e.code(), e.message());
     }
 
     private static String awsType(String type) {
