@@ -3,6 +3,7 @@ package ai.burncloud.router.translate.anthropic;
 import ai.burncloud.common.Json;
 import ai.burncloud.router.translate.ir.Completion;
 import ai.burncloud.router.translate.ir.ErrorInfo;
+import ai.burncloud.router.translate.ir.FinishReason;
 import ai.burncloud.router.translate.ir.Ids;
 import ai.burncloud.router.translate.ir.Jsons;
 import ai.burncloud.router.translate.ir.UpstreamBodyException;
@@ -70,7 +71,10 @@ public final class AnthropicCompletions {
                 block.putObject("caller").put("type", "direct");
             }
         }
-        root.put("stop_reason", AnthropicStopReasons.write(c.finish()));
+        root.put(
+                "stop_reason",
+                AnthropicStopReasons.write(
+                        FinishReason.afterToolCalls(c.finish(), !c.toolCalls().isEmpty())));
         if (c.stopSequence() != null) {
             root.put("stop_sequence", c.stopSequence());
         } else {

@@ -39,6 +39,7 @@ public final class AnthropicSseWriter implements ClientStreamWriter {
     private int openTool = -1;
     private int nextBlockIndex;
     private FinishReason finish;
+    private boolean sawToolCall;
     private String stopSequence;
     private TokenUsage usage = TokenUsage.NONE;
 
@@ -69,6 +70,7 @@ public final class AnthropicSseWriter implements ClientStreamWriter {
             open(Block.THINKING, -1, null, null, alloc, out);
             delta("thinking_delta", "thinking", r.text(), alloc, out);
         } else if (event instanceof StreamEvent.ToolStart t) {
+            sawToolCall = true;
             open(Block.TOOL, t.index(), t.id(), t.name(), alloc, out);
         } else if (event instanceof StreamEvent.ToolArgs a) {
             if (open != Block.TOOL || openTool != a.index()) {
@@ -89,7 +91,7 @@ public final class AnthropicSseWriter implements ClientStreamWriter {
         close(alloc, out);
         ObjectNode ev = Json.object().put("type", "message_delta");
         ObjectNode delta = ev.putObject("delta");
-        delta.put("stop_reason", AnthropicStopReasons.write(finish));
+        delta.put("stop_reason", AnthropicStopReasons.write(FinishReason.afterToolCalls(finish, sawToolCall)));
         if (stopSequence != null) {
             delta.put("stop_sequence", stopSequence);
         } else {

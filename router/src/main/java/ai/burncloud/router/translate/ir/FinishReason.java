@@ -17,6 +17,17 @@ public enum FinishReason {
     /** Anything else the upstream reported (kept so it is never mistaken for a clean stop). */
     OTHER;
 
+    /**
+     * The reason to report when the answer held tool calls: some OpenAI-compatible hosts say
+     * {@code stop} after calling tools, and clients run tools only on a tool-call finish.
+     */
+    public static FinishReason afterToolCalls(FinishReason reason, boolean hadToolCalls) {
+        if (hadToolCalls && (reason == null || reason == STOP || reason == OTHER)) {
+            return TOOL_CALLS;
+        }
+        return reason;
+    }
+
     /** OpenAI's {@code finish_reason}. OpenAI does not tell a stop sequence from a natural stop. */
     public String openAi() {
         return switch (this) {

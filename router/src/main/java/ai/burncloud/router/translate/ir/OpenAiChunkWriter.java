@@ -23,6 +23,7 @@ public final class OpenAiChunkWriter implements ClientStreamWriter {
     private String model;
     private boolean started;
     private boolean finishSent;
+    private boolean sawToolCall;
     private TokenUsage usage = TokenUsage.NONE;
 
     public OpenAiChunkWriter(String requestedModel, boolean includeUsage, Clock clock) {
@@ -60,6 +61,7 @@ public final class OpenAiChunkWriter implements ClientStreamWriter {
             delta(chunk).put("reasoning_content", r.text());
             out.add(JsonOut.sseData(alloc, chunk, false));
         } else if (event instanceof StreamEvent.ToolStart t) {
+            sawToolCall = true;
             ObjectNode chunk = chunk();
             ObjectNode call = delta(chunk).putArray("tool_calls").addObject();
             call.put("index", t.index());
@@ -110,7 +112,9 @@ public final class OpenAiChunkWriter implements ClientStreamWriter {
         finishSent = true;
         ObjectNode chunk = chunk();
         ObjectNode choice = (ObjectNode) chunk.get("choices").get(0);
-        choice.put("finish_reason", reason.openAi());
+        choice.put(
+                "finish_reason",
+                FinishReason.afterToolCalls(reason, sawToolCall).openAi());
         out.add(JsonOut.sseData(alloc, chunk, false));
     }
 

@@ -94,7 +94,8 @@ public final class OpenAiCompletions {
             }
         }
         choice.putNull("logprobs");
-        FinishReason finish = c.finish() != null ? c.finish() : FinishReason.STOP;
+        FinishReason finish =
+                FinishReason.afterToolCalls(c.finish() != null ? c.finish() : FinishReason.STOP, !calls.isEmpty());
         choice.put("finish_reason", finish.openAi());
         root.set("usage", OpenAiUsage.write(c.usage()));
         return root;

@@ -288,6 +288,24 @@ class AnthropicToOpenAiTranslatorTest {
     }
 
     @Test
+    void aHostThatSaysStopAfterToolCallsStillYieldsToolUse() {
+        // vLLM- and Ollama-style hosts finish tool calls with "stop"; Anthropic clients only run tools on tool_use
+        String completion = """
+                {"id":"c","model":"llama","choices":[{"index":0,"message":{"role":"assistant","content":null,
+                  "tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},
+                  "finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":5,"total_tokens":10}}""";
+        ClientRequest req = Requests.request(Operation.MESSAGES, "{\"model\":\"a\",\"max_tokens\":3,\"messages\":[]}");
+        UpstreamBody sent =
+                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false, null, "application/json", null);
+        Run run = ConverterHarness.run(
+                () -> translator.responseConverter(req, openai, sent, CompletionTextSink.NONE),
+                completion.getBytes(StandardCharsets.UTF_8));
+        assertThat(run.json().get("stop_reason").asText()).isEqualTo("tool_use");
+        assertThat(run.json().at("/content/0/type").asText()).isEqualTo("tool_use");
+        assertThat(run.json().at("/content/0/input")).isEqualTo(Json.object());
+    }
+
+    @Test
     void errorsComeBackInAnthropicShape() {
         ByteBuf body = ConverterHarness.buf(new String(
                 ConverterHarness.fixture("dashscope/error-invalid-api-key.doc-example.json"), StandardCharsets.UTF_8));
