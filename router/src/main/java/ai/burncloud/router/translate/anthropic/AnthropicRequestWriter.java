@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Writes a {@link ChatRequest} as an Anthropic {@code /v1/messages} body. Anthropic insists on a few
  * things the others do not: {@code max_tokens} (default from the channel config's
- * {@code max_tokens}, else 4096), temperature at most 1, strictly structured turns (consecutive
+ * {@code max_tokens}, else 4096), temperature at most 1 and not together with top_p, strictly structured turns (consecutive
  * same-role messages merged, tool results first in their user turn), no {@code tool_choice} without
  * tools.
  */
@@ -72,8 +72,8 @@ public final class AnthropicRequestWriter {
         }
         if (r.temperature() != null) {
             root.put("temperature", Math.min(1.0, r.temperature()));
-        }
-        if (r.topP() != null) {
+        } else if (r.topP() != null) {
+            // current Claude models refuse temperature and top_p together; temperature wins
             root.put("top_p", r.topP());
         }
         if (r.topK() != null) {

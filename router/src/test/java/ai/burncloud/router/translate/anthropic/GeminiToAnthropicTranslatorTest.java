@@ -40,7 +40,7 @@ class GeminiToAnthropicTranslatorTest {
                 {"model":"claude-sonnet-4-5","max_tokens":100,"system":"Be kind.",
                  "messages":[{"role":"user","content":[{"type":"text","text":"look"},
                    {"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBO"}}]}],
-                 "stop_sequences":["STOP"],"temperature":1.0,"top_p":0.9}"""));
+                 "stop_sequences":["STOP"],"temperature":1.0}"""));
     }
 
     @Test

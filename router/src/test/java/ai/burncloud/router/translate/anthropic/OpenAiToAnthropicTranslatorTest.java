@@ -42,7 +42,7 @@ class OpenAiToAnthropicTranslatorTest {
                           {"role":"user","content":"Hi"}],"stop":"END","temperature":0.3,"top_p":0.9}""", """
                         {"model":"claude-sonnet-4-5","max_tokens":4096,"system":"Be brief.",
                          "messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}],
-                         "stop_sequences":["END"],"temperature":0.3,"top_p":0.9}"""),
+                         "stop_sequences":["END"],"temperature":0.3}"""),
                 Arguments.of("consecutive same-role messages merged; temperature clamped to Anthropic's 1.0", """
                         {"model":"gpt-4o","max_completion_tokens":100,"temperature":1.7,"messages":[
                           {"role":"user","content":"a"},{"role":"user","content":"b"},
@@ -91,11 +91,11 @@ class OpenAiToAnthropicTranslatorTest {
                          "output_config":{"format":{"type":"json_schema","schema":{"type":"array","items":{"type":"integer"}}}},
                          "stream":true}"""),
                 Arguments.of("json_object asks by system instruction", """
-                        {"model":"m","max_tokens":5,"response_format":{"type":"json_object"},
+                        {"model":"m","max_tokens":5,"response_format":{"type":"json_object"},"top_p":0.5,
                          "messages":[{"role":"system","content":"S"},{"role":"user","content":"x"}]}""", """
                         {"model":"claude-sonnet-4-5","max_tokens":5,
                          "system":"S\\n\\nRespond with a single valid JSON object and nothing else.",
-                         "messages":[{"role":"user","content":[{"type":"text","text":"x"}]}]}"""));
+                         "messages":[{"role":"user","content":[{"type":"text","text":"x"}]}],"top_p":0.5}"""));
     }
 
     @ParameterizedTest(name = "{0}")
