@@ -1,6 +1,8 @@
 package ai.burncloud.router.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,12 +142,12 @@ public final class EventStreamDecoder implements AutoCloseable {
                     require(i + length <= end);
                     value = type == 7
                             ? buf.toString(i, length, StandardCharsets.UTF_8)
-                            : io.netty.buffer.ByteBufUtil.hexDump(buf, i, length);
+                            : ByteBufUtil.hexDump(buf, i, length);
                     i += length;
                 }
                 case 9 -> {
                     require(i + 16 <= end);
-                    value = io.netty.buffer.ByteBufUtil.hexDump(buf, i, 16);
+                    value = ByteBufUtil.hexDump(buf, i, 16);
                     i += 16;
                 }
                 default -> throw new EventStreamCorruptedException("event-stream header type " + type + " is unknown");
@@ -166,7 +168,7 @@ public final class EventStreamDecoder implements AutoCloseable {
         if (buf.nioBufferCount() == 1) {
             crc.update(buf.nioBuffer(index, length));
         } else {
-            for (java.nio.ByteBuffer part : buf.nioBuffers(index, length)) {
+            for (ByteBuffer part : buf.nioBuffers(index, length)) {
                 crc.update(part);
             }
         }

@@ -1,5 +1,6 @@
 package ai.burncloud.router.provider;
 
+import ai.burncloud.router.translate.UpstreamOperation;
 import java.nio.charset.StandardCharsets;
 
 /** RFC 3986 percent-encoding of one URL path segment: everything but unreserved characters. */
@@ -39,7 +40,7 @@ final class PathSegments {
         return b;
     }
 
-    static void requireOpenAi(ai.burncloud.router.translate.UpstreamOperation op, String provider) {
+    static void requireOpenAi(UpstreamOperation op, String provider) {
         if (!op.name().startsWith("OPENAI_")) {
             throw new IllegalArgumentException(provider + " channels do not serve " + op);
         }

@@ -4,6 +4,7 @@ import ai.burncloud.common.Json;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
+import ai.burncloud.router.translate.ir.DataUrl;
 import ai.burncloud.router.translate.ir.Jsons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -159,9 +160,7 @@ final class BedrockRequestWriter {
                 throw new TranslationException(
                         "bedrock channels cannot fetch media by URL: send images as base64 data URLs");
             }
-            String type = u.mediaType() != null
-                    ? u.mediaType()
-                    : ai.burncloud.router.translate.ir.DataUrl.guessMediaType(u.url());
+            String type = u.mediaType() != null ? u.mediaType() : DataUrl.guessMediaType(u.url());
             if (type == null) {
                 throw new TranslationException("cannot tell the media type of " + u.url());
             }

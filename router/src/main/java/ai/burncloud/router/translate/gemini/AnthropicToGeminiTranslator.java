@@ -24,6 +24,7 @@ import ai.burncloud.router.translate.ir.JsonOut;
 import ai.burncloud.router.translate.ir.Refusals;
 import ai.burncloud.router.translate.ir.StreamingConverter;
 import ai.burncloud.router.translate.ir.UpstreamBodyException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -78,8 +79,7 @@ public final class AnthropicToGeminiTranslator implements Translator {
         return ErrorBodies.translate(UpstreamDialect.GEMINI, ClientApi.ANTHROPIC, upstreamStatus, body, alloc);
     }
 
-    private static BodyConversion.Result countTokensAnswer(com.fasterxml.jackson.databind.JsonNode body)
-            throws UpstreamBodyException {
+    private static BodyConversion.Result countTokensAnswer(JsonNode body) throws UpstreamBodyException {
         if (!body.path("totalTokens").isNumber()) {
             throw UpstreamBodyException.unreadable("upstream countTokens answer has no totalTokens");
         }

@@ -15,6 +15,7 @@ import ai.burncloud.router.translate.ir.ErrorBodies;
 import ai.burncloud.router.translate.ir.JsonOut;
 import ai.burncloud.router.translate.ir.JsonPassthroughConverter;
 import ai.burncloud.router.translate.ir.Jsons;
+import ai.burncloud.router.translate.ir.Refusals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
@@ -38,7 +39,7 @@ public final class GeminiPassthroughTranslator implements Translator {
             case EMBED_CONTENT -> UpstreamOperation.GEMINI_EMBED_CONTENT;
             case BATCH_EMBED_CONTENTS -> UpstreamOperation.GEMINI_BATCH_EMBED_CONTENTS;
             case COUNT_TOKENS_GEMINI -> UpstreamOperation.GEMINI_COUNT_TOKENS;
-            default -> throw ai.burncloud.router.translate.ir.Refusals.operation(request.operation(), "gemini");
+            default -> throw Refusals.operation(request.operation(), "gemini");
         };
         boolean stream = op == UpstreamOperation.GEMINI_STREAM_GENERATE_CONTENT;
         if (!target.modelMapped() || !mentionsModel(request)) {

@@ -16,6 +16,7 @@ import ai.burncloud.router.translate.ir.BufferedConverter;
 import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ErrorBodies;
 import ai.burncloud.router.translate.ir.JsonOut;
+import ai.burncloud.router.translate.ir.Jsons;
 import ai.burncloud.router.translate.ir.OpenAiChunkWriter;
 import ai.burncloud.router.translate.ir.OpenAiCompletions;
 import ai.burncloud.router.translate.ir.OpenAiRequestReader;
@@ -90,7 +91,7 @@ public final class OpenAiToGeminiTranslator implements Translator {
 
     private static String jsonText(ClientRequest request, String field) {
         try {
-            return ai.burncloud.router.translate.ir.Jsons.text(request.json(), field);
+            return Jsons.text(request.json(), field);
         } catch (TranslationException e) {
             return null;
         }

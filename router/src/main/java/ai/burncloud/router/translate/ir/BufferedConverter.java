@@ -6,6 +6,7 @@ import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.UpstreamFault;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
@@ -111,8 +112,8 @@ public final class BufferedConverter implements ResponseConverter {
         releaseBody();
     }
 
-    private com.fasterxml.jackson.databind.JsonNode parse() throws UpstreamBodyException {
-        com.fasterxml.jackson.databind.JsonNode json = Jsons.parseOrNull(body);
+    private JsonNode parse() throws UpstreamBodyException {
+        JsonNode json = Jsons.parseOrNull(body);
         if (json == null || !json.isContainerNode()) {
             throw UpstreamBodyException.unreadable("upstream answered 2xx with a body that is not JSON");
         }

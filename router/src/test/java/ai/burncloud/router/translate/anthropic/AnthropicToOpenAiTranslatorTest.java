@@ -13,8 +13,8 @@ import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
-import ai.burncloud.router.translate.Fixtures2;
 import ai.burncloud.router.translate.Operation;
+import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.UpstreamBody;
@@ -174,7 +174,7 @@ class AnthropicToOpenAiTranslatorTest {
         List<JsonNode> events = run.dataJson();
         assertThat(events.get(0).at("/message/id").asText()).isEqualTo("chatcmpl-ABfw031mOJeYCSHe4yI2ZjOA6kMJL");
         assertThat(events.get(0).at("/message/model").asText()).isEqualTo("gpt-4o-2024-08-06");
-        assertThat(text(events)).isEqualTo(Fixtures2.openAiText(fixture));
+        assertThat(text(events)).isEqualTo(RecordedStreams.openAiText(fixture));
         JsonNode delta = events.get(events.size() - 2);
         assertThat(delta.at("/delta/stop_reason").asText()).isEqualTo("end_turn");
         assertThat(delta.at("/usage/input_tokens").asInt()).isEqualTo(14);
@@ -223,7 +223,7 @@ class AnthropicToOpenAiTranslatorTest {
     void dashScopeNullUsageUntilTheFinalChunk() {
         String fixture = "dashscope/compatible-mode-chat-stream-include-usage.doc-example.sse";
         Run run = stream(fixture);
-        assertThat(text(run.dataJson())).isEqualTo(Fixtures2.openAiText(fixture));
+        assertThat(text(run.dataJson())).isEqualTo(RecordedStreams.openAiText(fixture));
         assertThat(run.usage()).isEqualTo(TokenUsage.of(1276, 79));
         JsonNode delta = run.dataJson().get(run.dataJson().size() - 2);
         assertThat(delta.at("/usage/input_tokens").asInt()).isEqualTo(1276);

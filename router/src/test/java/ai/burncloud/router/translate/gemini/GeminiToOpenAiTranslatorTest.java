@@ -13,8 +13,8 @@ import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
-import ai.burncloud.router.translate.Fixtures2;
 import ai.burncloud.router.translate.Operation;
+import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.TranslationException;
@@ -123,7 +123,7 @@ class GeminiToOpenAiTranslatorTest {
         assertThat(run.contentType()).isEqualTo("text/event-stream");
         assertThat(run.output()).doesNotContain("\n\n").contains("\r\n\r\n");
         List<JsonNode> chunks = run.dataJson();
-        assertThat(text(chunks)).isEqualTo(Fixtures2.openAiText(fixture));
+        assertThat(text(chunks)).isEqualTo(RecordedStreams.openAiText(fixture));
         JsonNode last = chunks.get(chunks.size() - 1);
         assertThat(last.at("/candidates/0/finishReason").asText()).isEqualTo("STOP");
         assertThat(last.get("usageMetadata"))
@@ -143,7 +143,7 @@ class GeminiToOpenAiTranslatorTest {
         StringBuilder text = new StringBuilder();
         array.forEach(c -> c.at("/candidates/0/content/parts")
                 .forEach(p -> text.append(p.path("text").asText())));
-        assertThat(text.toString()).isEqualTo(Fixtures2.openAiText(fixture));
+        assertThat(text.toString()).isEqualTo(RecordedStreams.openAiText(fixture));
         assertThat(array.get(array.size() - 1)
                         .at("/usageMetadata/promptTokenCount")
                         .asInt())

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Independent readings of the recorded OpenAI-dialect streams, used as test oracles. */
-public final class Fixtures2 {
-    private Fixtures2() {}
+public final class RecordedStreams {
+    private RecordedStreams() {}
 
     /** The JSON of every {@code data:} line of an SSE fixture (skipping {@code [DONE]}). */
     public static List<JsonNode> openAiChunks(String fixture) {
