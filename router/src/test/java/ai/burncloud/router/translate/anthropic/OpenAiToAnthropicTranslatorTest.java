@@ -254,12 +254,9 @@ class OpenAiToAnthropicTranslatorTest {
 
     @Test
     void translatesTheRecordedRateLimitErrorToOpenAiShape() {
-        JsonNode recorded = Json.parse(
-                ConverterHarness.fixture("anthropic/error-429-rate_limit.recorded-real.json").length == 0
-                        ? "{}"
-                        : new String(
-                                ConverterHarness.fixture("anthropic/error-429-rate_limit.recorded-real.json"),
-                                java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode recorded = Json.parse(new String(
+                ConverterHarness.fixture("anthropic/error-429-rate_limit.recorded-real.json"),
+                java.nio.charset.StandardCharsets.UTF_8));
         JsonNode response = recorded.get("response");
         ByteBuf body = ConverterHarness.buf(response.get("body").toString());
         ClientError error =
