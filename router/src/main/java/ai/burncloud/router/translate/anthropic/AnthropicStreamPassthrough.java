@@ -5,6 +5,7 @@ import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
 import ai.burncloud.router.codec.SseEvent;
 import ai.burncloud.router.codec.SseFrameDecoder;
+import ai.burncloud.router.codec.SseFrameTooLongException;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.UpstreamFault;
@@ -47,12 +48,27 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
 
     @Override
     public void onChunk(ByteBuf chunk, ByteBufAllocator alloc, List<ByteBuf> out) {
-        decoder.decode(chunk.duplicate(), frames);
+        if (fault != null || ended) {
+            return;
+        }
+        try {
+            decoder.decode(chunk.duplicate(), frames);
+        } catch (SseFrameTooLongException e) {
+            // an event this large is a broken upstream: end the client's stream visibly
+            forward(alloc, out);
+            ErrorInfo info = ErrorInfo.upstream(502, "upstream_protocol_error", e.getMessage());
+            fault = new UpstreamFault(info.code(), info.message());
+            failed(info, alloc, out);
+            return;
+        }
         forward(alloc, out);
     }
 
     @Override
     public void onEnd(ByteBufAllocator alloc, List<ByteBuf> out) {
+        if (fault != null || ended) {
+            return;
+        }
         decoder.finish(frames);
         forward(alloc, out);
         ended = true;
@@ -62,8 +78,12 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
     public void onFailure(GatewayError error, String message, ByteBufAllocator alloc, List<ByteBuf> out) {
         if (fault == null && !ended) {
             ended = true;
-            out.add(JsonOut.sseEvent(alloc, "error", ErrorBodies.anthropic(ErrorInfo.local(error, message))));
+            failed(ErrorInfo.local(error, message), alloc, out);
         }
+    }
+
+    private static void failed(ErrorInfo info, ByteBufAllocator alloc, List<ByteBuf> out) {
+        out.add(JsonOut.sseEvent(alloc, "error", ErrorBodies.anthropic(info)));
     }
 
     @Override

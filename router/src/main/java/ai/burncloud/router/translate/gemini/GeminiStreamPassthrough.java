@@ -4,6 +4,7 @@ import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.TokenUsage;
 import ai.burncloud.router.codec.SseEvent;
 import ai.burncloud.router.codec.SseFrameDecoder;
+import ai.burncloud.router.codec.SseFrameTooLongException;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.UpstreamFault;
@@ -50,12 +51,27 @@ final class GeminiStreamPassthrough implements ResponseConverter {
 
     @Override
     public void onChunk(ByteBuf chunk, ByteBufAllocator alloc, List<ByteBuf> out) {
-        decoder.decode(chunk.duplicate(), frames);
+        if (ended) {
+            return;
+        }
+        try {
+            decoder.decode(chunk.duplicate(), frames);
+        } catch (SseFrameTooLongException e) {
+            // an event this large is a broken upstream: end the client's stream visibly
+            forward(alloc, out);
+            ErrorInfo info = ErrorInfo.upstream(502, "upstream_protocol_error", e.getMessage());
+            fault = new UpstreamFault(info.code(), info.message());
+            failed(info, alloc, out);
+            return;
+        }
         forward(alloc, out);
     }
 
     @Override
     public void onEnd(ByteBufAllocator alloc, List<ByteBuf> out) {
+        if (ended) {
+            return;
+        }
         decoder.finish(frames);
         forward(alloc, out);
         if (!sse && !ended) {
@@ -69,8 +85,13 @@ final class GeminiStreamPassthrough implements ResponseConverter {
         if (ended || fault != null) {
             return;
         }
+        failed(ErrorInfo.local(error, message), alloc, out);
+    }
+
+    /** One Gemini error object, as an SSE event or as the JSON array's last element. */
+    private void failed(ErrorInfo info, ByteBufAllocator alloc, List<ByteBuf> out) {
         ended = true;
-        JsonNode body = ErrorBodies.gemini(ErrorInfo.local(error, message));
+        JsonNode body = ErrorBodies.gemini(info);
         if (sse) {
             out.add(JsonOut.sseData(alloc, body, true));
         } else {

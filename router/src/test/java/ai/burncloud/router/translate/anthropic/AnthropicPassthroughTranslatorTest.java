@@ -108,6 +108,16 @@ class AnthropicPassthroughTranslatorTest {
     }
 
     @Test
+    void anAbsurdlyLongEventEndsTheStreamWithAnError() {
+        byte[] head = "event: content_block_delta\ndata: ".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(head, head.length + (17 << 20));
+        Arrays.fill(bytes, head.length, bytes.length, (byte) 'a');
+        Run run = ConverterHarness.run(() -> converter(true, CompletionTextSink.NONE), bytes);
+        assertThat(run.fault().type()).isEqualTo("upstream_protocol_error");
+        assertThat(run.output()).startsWith("event: error\n").doesNotContain("aaaa");
+    }
+
+    @Test
     void nonStreamedAnswerIsForwardedAndItsUsageRead() {
         String message = """
                 {"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"text","text":"Hi"}],
