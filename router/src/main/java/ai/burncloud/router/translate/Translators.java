@@ -1,5 +1,17 @@
 package ai.burncloud.router.translate;
 
+import ai.burncloud.router.translate.anthropic.AnthropicPassthroughTranslator;
+import ai.burncloud.router.translate.anthropic.AnthropicToOpenAiTranslator;
+import ai.burncloud.router.translate.anthropic.GeminiToAnthropicTranslator;
+import ai.burncloud.router.translate.anthropic.OpenAiToAnthropicTranslator;
+import ai.burncloud.router.translate.bedrock.AnthropicToBedrockTranslator;
+import ai.burncloud.router.translate.bedrock.GeminiToBedrockTranslator;
+import ai.burncloud.router.translate.bedrock.OpenAiToBedrockTranslator;
+import ai.burncloud.router.translate.gemini.AnthropicToGeminiTranslator;
+import ai.burncloud.router.translate.gemini.GeminiPassthroughTranslator;
+import ai.burncloud.router.translate.gemini.GeminiToOpenAiTranslator;
+import ai.burncloud.router.translate.gemini.OpenAiToGeminiTranslator;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +26,30 @@ public final class Translators {
 
     /** Every pair this build supports. */
     public static Translators standard() {
+        return standard(Clock.systemUTC());
+    }
+
+    /** @param clock stamps the {@code created} time of OpenAI-shaped answers written by the gateway */
+    public static Translators standard(Clock clock) {
         Map<ClientApi, Map<UpstreamDialect, Translator>> pairs = new EnumMap<>(ClientApi.class);
         for (ClientApi api : ClientApi.values()) {
             pairs.put(api, new EnumMap<>(UpstreamDialect.class));
         }
-        pairs.get(ClientApi.OPENAI)
-                .put(UpstreamDialect.OPENAI, new ai.burncloud.router.translate.openai.OpenAiPassthroughTranslator());
+        Map<UpstreamDialect, Translator> openAi = pairs.get(ClientApi.OPENAI);
+        openAi.put(UpstreamDialect.OPENAI, new ai.burncloud.router.translate.openai.OpenAiPassthroughTranslator());
+        openAi.put(UpstreamDialect.ANTHROPIC, new OpenAiToAnthropicTranslator(clock));
+        openAi.put(UpstreamDialect.GEMINI, new OpenAiToGeminiTranslator(clock));
+        openAi.put(UpstreamDialect.BEDROCK_CONVERSE, new OpenAiToBedrockTranslator(clock));
+        Map<UpstreamDialect, Translator> anthropic = pairs.get(ClientApi.ANTHROPIC);
+        anthropic.put(UpstreamDialect.ANTHROPIC, new AnthropicPassthroughTranslator());
+        anthropic.put(UpstreamDialect.OPENAI, new AnthropicToOpenAiTranslator());
+        anthropic.put(UpstreamDialect.GEMINI, new AnthropicToGeminiTranslator());
+        anthropic.put(UpstreamDialect.BEDROCK_CONVERSE, new AnthropicToBedrockTranslator());
+        Map<UpstreamDialect, Translator> gemini = pairs.get(ClientApi.GEMINI);
+        gemini.put(UpstreamDialect.GEMINI, new GeminiPassthroughTranslator());
+        gemini.put(UpstreamDialect.OPENAI, new GeminiToOpenAiTranslator());
+        gemini.put(UpstreamDialect.ANTHROPIC, new GeminiToAnthropicTranslator());
+        gemini.put(UpstreamDialect.BEDROCK_CONVERSE, new GeminiToBedrockTranslator());
         return new Translators(pairs);
     }
 

@@ -1,0 +1,76 @@
+package ai.burncloud.router.translate.anthropic;
+
+import ai.burncloud.router.translate.ClientApi;
+import ai.burncloud.router.translate.ClientError;
+import ai.burncloud.router.translate.ClientRequest;
+import ai.burncloud.router.translate.CompletionTextSink;
+import ai.burncloud.router.translate.Operation;
+import ai.burncloud.router.translate.ResponseConverter;
+import ai.burncloud.router.translate.TranslationException;
+import ai.burncloud.router.translate.Translator;
+import ai.burncloud.router.translate.UpstreamBody;
+import ai.burncloud.router.translate.UpstreamDialect;
+import ai.burncloud.router.translate.UpstreamOperation;
+import ai.burncloud.router.translate.UpstreamTarget;
+import ai.burncloud.router.translate.ir.BodyConversion;
+import ai.burncloud.router.translate.ir.BufferedConverter;
+import ai.burncloud.router.translate.ir.ChatRequest;
+import ai.burncloud.router.translate.ir.ErrorBodies;
+import ai.burncloud.router.translate.ir.JsonOut;
+import ai.burncloud.router.translate.ir.OpenAiChunkWriter;
+import ai.burncloud.router.translate.ir.OpenAiCompletions;
+import ai.burncloud.router.translate.ir.OpenAiRequestReader;
+import ai.burncloud.router.translate.ir.Refusals;
+import ai.burncloud.router.translate.ir.StreamingConverter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Clock;
+
+/** OpenAI client ({@code /v1/chat/completions}) → Anthropic channel ({@code /v1/messages}). */
+public final class OpenAiToAnthropicTranslator implements Translator {
+    private final Clock clock;
+
+    public OpenAiToAnthropicTranslator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public UpstreamBody toUpstream(ClientRequest request, UpstreamTarget target, ByteBufAllocator alloc)
+            throws TranslationException {
+        if (request.operation() != Operation.CHAT_COMPLETIONS) {
+            throw Refusals.operation(request.operation(), "anthropic");
+        }
+        ChatRequest chat = OpenAiRequestReader.read(request.json(), "anthropic");
+        return UpstreamBody.json(
+                UpstreamOperation.ANTHROPIC_MESSAGES,
+                chat.stream(),
+                JsonOut.json(alloc, AnthropicRequestWriter.write(chat, target)));
+    }
+
+    @Override
+    public ResponseConverter responseConverter(
+            ClientRequest request, UpstreamTarget target, UpstreamBody sent, CompletionTextSink sink) {
+        if (sent.stream()) {
+            boolean includeUsage = includeUsage(request);
+            return new StreamingConverter(
+                    new AnthropicSseReader(), new OpenAiChunkWriter(request.model(), includeUsage, clock), sink);
+        }
+        return new BufferedConverter(
+                ClientApi.OPENAI,
+                BodyConversion.of(AnthropicCompletions::read, c -> OpenAiCompletions.write(c, request.model(), clock)),
+                sink);
+    }
+
+    @Override
+    public ClientError translateError(int upstreamStatus, ByteBuf body, ByteBufAllocator alloc) {
+        return ErrorBodies.translate(UpstreamDialect.ANTHROPIC, ClientApi.OPENAI, upstreamStatus, body, alloc);
+    }
+
+    static boolean includeUsage(ClientRequest request) {
+        try {
+            return OpenAiRequestReader.includeUsage(request.json());
+        } catch (TranslationException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package ai.burncloud.router.translate.ir;
+
+import ai.burncloud.common.GatewayError;
+
+/**
+ * An error in neutral terms, before it is rendered in a client's dialect.
+ *
+ * @param status the HTTP status the client should see
+ * @param openAiType the OpenAI {@code type} to show, or null to derive it from the status
+ * @param code the most specific machine-readable name known (an upstream's error type or code, or a
+ *     gateway code), or null
+ */
+public record ErrorInfo(int status, String openAiType, String code, String message) {
+
+    /** An error the gateway decided. */
+    public static ErrorInfo local(GatewayError error, String message) {
+        return new ErrorInfo(error.status(), error.type(), error.code(), message);
+    }
+
+    /** An error an upstream reported. */
+    public static ErrorInfo upstream(int status, String code, String message) {
+        return new ErrorInfo(status, null, code, message);
+    }
+}
