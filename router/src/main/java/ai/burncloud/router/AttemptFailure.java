@@ -6,7 +6,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * Why an attempt failed, kept so that when every attempt has failed the client hears about the last
  * one: an upstream's own error response (relayed in the client's dialect, its status kept), a
- * timeout (504), a connection failure (502), or no channel able to speak the client's API (400).
+ * timeout (504), a connection failure (502), an error reported inside a 2xx answer (502), or no channel
+ * able to speak the client's API (400).
  * An HTTP failure owns {@code body} until it is relayed or replaced.
  */
 record AttemptFailure(Kind kind, int status, Translator translator, ByteBuf body, String message) {
@@ -14,6 +15,8 @@ record AttemptFailure(Kind kind, int status, Translator translator, ByteBuf body
         HTTP,
         TIMEOUT,
         CONNECT,
+        /** The upstream answered 2xx but reported an error in the body before anything reached the client. */
+        FAULT,
         UNSUPPORTED
     }
 
@@ -27,6 +30,10 @@ record AttemptFailure(Kind kind, int status, Translator translator, ByteBuf body
 
     static AttemptFailure connect(String message) {
         return new AttemptFailure(Kind.CONNECT, 502, null, null, message);
+    }
+
+    static AttemptFailure fault(ai.burncloud.router.translate.UpstreamFault f) {
+        return new AttemptFailure(Kind.FAULT, 502, null, null, f.type() + ": " + f.message());
     }
 
     static AttemptFailure unsupported(Upstream u) {

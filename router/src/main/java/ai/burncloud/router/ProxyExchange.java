@@ -4,12 +4,14 @@ import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Settlement;
 import ai.burncloud.common.TokenUsage;
 import ai.burncloud.common.Version;
+import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.Translator;
 import ai.burncloud.router.translate.UpstreamBody;
+import ai.burncloud.router.translate.UpstreamDialect;
 import ai.burncloud.router.translate.UpstreamFault;
 import ai.burncloud.router.translate.UpstreamTarget;
 import io.netty.buffer.ByteBuf;
@@ -206,6 +208,13 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
         h.set(HttpHeaderNames.ACCEPT, sent.stream() ? "text/event-stream" : "application/json");
         h.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
         h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        if (admission.request().api() == ClientApi.ANTHROPIC && upstream.dialect() == UpstreamDialect.ANTHROPIC) {
+            // beta features (Claude Code relies on them) are the client's to ask for
+            String beta = clientRequest.headers().get("anthropic-beta");
+            if (beta != null) {
+                h.set("anthropic-beta", beta);
+            }
+        }
         plane.providers().forType(upstream.type()).authorize(target, "POST", url, h, request.content());
         return request;
     }
@@ -289,6 +298,14 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
                 releaseOuts();
                 responseComplete = false;
                 onConnectionFailure(e);
+                return;
+            }
+            UpstreamFault fault = converter.fault();
+            if (fault != null && !client.headSent() && !client.gone()) {
+                // the upstream failed inside its 200 before anything reached the client: fail over
+                releaseOuts();
+                dropUpstream(false);
+                attemptFailed(AttemptFailure.fault(fault), "fault");
                 return;
             }
             deliver();

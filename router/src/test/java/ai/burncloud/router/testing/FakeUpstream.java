@@ -237,6 +237,11 @@ public final class FakeUpstream implements AutoCloseable {
             play(ctx, reply);
         }
 
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // the gateway hung up on purpose (a failed attempt, a departed client): nothing to report
+        }
+
         private static void play(ChannelHandlerContext ctx, Reply reply) {
             switch (reply.kind) {
                 case RESET -> {
