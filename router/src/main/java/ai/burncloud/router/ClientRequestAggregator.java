@@ -6,8 +6,6 @@ import ai.burncloud.router.translate.ErrorBodies;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -48,8 +46,9 @@ final class ClientRequestAggregator extends HttpObjectAggregator {
                 HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 Unpooled.wrappedBuffer(ErrorBodies.render(ClientApi.OPENAI, r.error(), r.message())),
                 null);
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        // close now only if nothing more is coming; otherwise once the rest of the body was discarded
+        // close now only if nothing more is coming; otherwise once the rest of the body was discarded.
+        // (no Connection: close header: the keep-alive handler would close the moment the answer is written,
+        // and a client still sending would see a reset instead of it)
         ClientResponses.send(ctx, response, !closeAfterBody);
     }
 }

@@ -118,11 +118,14 @@ class ClientPipelineTest {
     }
 
     @Test
-    void aDeclaredOversizedBodyIs413AndTheConnectionCloses() {
-        send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n{");
+    void aDeclaredOversizedBodyIs413AtOnceAndTheConnectionClosesOnceTheBodyIsSwallowed() {
+        send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 1500000\r\n\r\n{");
         String res = received();
+        // answered before the body is in, so a client still sending can read why
         assertThat(res).startsWith("HTTP/1.1 413");
         assertThat(Json.parse(body(res)).path("error").path("code").asText()).isEqualTo("payload_too_large");
+        assertThat(channel.isOpen()).isTrue();
+        channel.writeInbound(Unpooled.wrappedBuffer(new byte[1_500_000 - 1]));
         channel.runPendingTasks();
         assertThat(channel.isOpen()).isFalse();
     }

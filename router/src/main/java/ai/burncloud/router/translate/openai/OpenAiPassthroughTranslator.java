@@ -1,7 +1,7 @@
 package ai.burncloud.router.translate.openai;
 
-import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Json;
+import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
@@ -11,6 +11,7 @@ import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.Translator;
 import ai.burncloud.router.translate.UpstreamBody;
+import ai.burncloud.router.translate.UpstreamDialect;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,16 +62,13 @@ public final class OpenAiPassthroughTranslator implements Translator {
         try {
             JsonNode parsed = Json.mapper().readTree(new io.netty.buffer.ByteBufInputStream(body.duplicate()));
             if (parsed != null && parsed.path("error").isObject()) {
-                return new ClientError(upstreamStatus, body.retainedDuplicate());
+                return new ClientError(upstreamStatus, body.retainedDuplicate()); // already the client's dialect
             }
         } catch (IOException | RuntimeException ignored) {
-            // not an OpenAI error body: wrapped below
+            // not an OpenAI error body: rendered as one below
         }
-        GatewayError kind = upstreamStatus == 429 ? GatewayError.RATE_LIMIT_EXCEEDED : GatewayError.UPSTREAM_ERROR;
-        String text = body.toString(0, Math.min(body.readableBytes(), 500), java.nio.charset.StandardCharsets.UTF_8);
-        ObjectNode error = Json.openAiError(
-                kind, "upstream returned HTTP " + upstreamStatus + (text.isBlank() ? "" : ": " + text.strip()));
-        return new ClientError(upstreamStatus, Unpooled.wrappedBuffer(Json.writeBytes(error)));
+        return ai.burncloud.router.translate.ir.ErrorBodies.translate(
+                UpstreamDialect.OPENAI, ClientApi.OPENAI, upstreamStatus, body, alloc);
     }
 
     /** Whether the router adds include_usage on the client's behalf. */
