@@ -16,6 +16,14 @@ public final class ApiKeys {
     public static final String PREFIX = "sk-";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int RANDOM_BYTES = 36; // 48 base64url characters
+    /** A digest per thread: hashing runs on every request, and getInstance is the slow part. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    });
 
     private ApiKeys() {}
 
@@ -27,12 +35,7 @@ public final class ApiKeys {
 
     /** Lower-case hex SHA-256 of the key's UTF-8 bytes. */
     public static String hash(String key) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** What may be shown of a key: its first 7 characters, e.g. "sk-AbCd". */

@@ -22,6 +22,23 @@ public final class CostCalculator {
         long prompt = TokenUsage.orZero(usage.prompt());
         long completion = TokenUsage.orZero(usage.completion());
         long cached = Math.min(prompt, TokenUsage.orZero(usage.cachedRead()));
+        if (groupRatio.compareTo(BigDecimal.ONE) == 0) {
+            // the common case, in plain long arithmetic (the result is the same; overflow falls through)
+            try {
+                long sum;
+                if (price.cachedInput() != null && cached > 0) {
+                    sum = Math.addExact(
+                            Math.multiplyExact(prompt - cached, price.input()),
+                            Math.multiplyExact(cached, price.cachedInput()));
+                } else {
+                    sum = Math.multiplyExact(prompt, price.input());
+                }
+                sum = Math.addExact(sum, Math.multiplyExact(completion, price.output()));
+                return Math.addExact(sum, 500_000L) / 1_000_000L;
+            } catch (ArithmeticException overflow) {
+                // beyond 9.2e18 nano-dollar-tokens: the exact big-number path below
+            }
+        }
         BigInteger total;
         if (price.cachedInput() != null && cached > 0) {
             total = times(prompt - cached, price.input()).add(times(cached, price.cachedInput()));

@@ -80,4 +80,24 @@ class CostCalculatorTest {
         assertThat(book.resolvePrice("r")).isEmpty();
         assertThat(book.resolve("unknown")).isEmpty();
     }
+
+    @Test
+    void theLongFastPathAndTheBigNumberPathAgreeAndOverflowIsExact() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 10_000; i++) {
+            long in = random.nextInt(100_000) * 1_000_000L;
+            long out = random.nextInt(100_000) * 1_000_000L;
+            ResolvedPrice p = new ResolvedPrice("m", "m", in, out, null, false);
+            TokenUsage u = TokenUsage.of(random.nextInt(2_000_000), random.nextInt(200_000));
+            java.math.BigDecimal exact = java.math.BigDecimal.valueOf(u.prompt())
+                    .multiply(java.math.BigDecimal.valueOf(in))
+                    .add(java.math.BigDecimal.valueOf(u.completion()).multiply(java.math.BigDecimal.valueOf(out)))
+                    .divide(java.math.BigDecimal.valueOf(1_000_000), 0, java.math.RoundingMode.HALF_UP);
+            assertThat(CostCalculator.cost(p, u, BigDecimal.ONE)).isEqualTo(exact.longValueExact());
+        }
+        // 10^12 tokens at $1000/M overflows a long mid-way; the result ($10^9) still fits and is exact
+        ResolvedPrice dear = new ResolvedPrice("m", "m", 1_000_000_000_000L, 0, null, false);
+        assertThat(CostCalculator.cost(dear, TokenUsage.of(1_000_000_000_000L, 0), BigDecimal.ONE))
+                .isEqualTo(1_000_000_000_000_000_000L);
+    }
 }
