@@ -13,6 +13,8 @@ import java.util.ArrayDeque;
  * Closes idle connections that have no request in flight.
  */
 final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClientRequestReceiver.class);
+
     private final RequestDispatcher dispatcher;
     private final ClientRequestTimer timer;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
@@ -47,7 +49,24 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private void handle(FullHttpRequest request) {
         busy = true;
         String requestId = RequestIds.next();
-        ClientExchange started = dispatcher.dispatch(ctx, request, requestId, this::requestDone);
+        ClientExchange started;
+        try {
+            started = dispatcher.dispatch(ctx, request, requestId, this::requestDone);
+        } catch (RuntimeException e) {
+            // a bug of ours must cost the client one clean 500, never a stack trace or a hung connection
+            log.error("{} failed: {}", requestId, e.toString(), e);
+            if (request.refCnt() > 0) {
+                request.release();
+            }
+            ClientResponses.error(
+                    ctx,
+                    ai.burncloud.router.translate.ClientApi.OPENAI,
+                    Rejection.of(ai.burncloud.common.GatewayError.SERVER_ERROR, "internal error (" + requestId + ")"),
+                    requestId,
+                    true);
+            requestDone();
+            return;
+        }
         if (busy) {
             exchange = started;
         }

@@ -9,7 +9,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetAddress;
@@ -217,10 +216,5 @@ final class RequestDispatcher {
 
     private static InetAddress remote(ChannelHandlerContext ctx) {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
-    }
-
-    static boolean isEventStream(FullHttpRequest r) {
-        String accept = r.headers().get(HttpHeaderNames.ACCEPT);
-        return accept != null && accept.contains("text/event-stream");
     }
 }

@@ -6,7 +6,6 @@ import ai.burncloud.database.Channel;
 import ai.burncloud.database.ChannelStatus;
 import ai.burncloud.database.GroupRatio;
 import ai.burncloud.database.Repositories;
-import ai.burncloud.database.Status;
 import ai.burncloud.database.Token;
 import ai.burncloud.database.User;
 import ai.burncloud.service.PriceBook;
@@ -171,10 +170,5 @@ public final class SnapshotLoader {
                 config,
                 c.priority(),
                 c.weight());
-    }
-
-    /** Whether a user may use the data plane at all. */
-    static boolean active(User u) {
-        return u.status() == Status.ENABLED;
     }
 }
