@@ -17,7 +17,7 @@ public enum OptionKey {
     REGISTRATION_BALANCE(Kind.DOLLARS, 0, 0, null, c -> "0"),
     INVITE_BONUS_INVITEE(Kind.DOLLARS, 0, 0, null, c -> "0"),
     INVITE_BONUS_INVITER(Kind.DOLLARS, 0, 0, null, c -> "0"),
-    RETRY_TIMES(Kind.INTEGER, 0, 10, null, c -> String.valueOf(c.retryTimes())),
+    RETRY_TIMES(Kind.INTEGER, 0, 20, null, c -> String.valueOf(c.retryTimes())),
     UNPRICED_MODEL_POLICY(
             Kind.CHOICE, 0, 0, List.of("reject", "free"), c -> c.billingAllowUnpriced() ? "free" : "reject"),
     CHANNEL_TEST_INTERVAL_S(Kind.INTEGER, 0, 7 * 24 * 3600, null, c -> "0"),

@@ -192,6 +192,19 @@ public final class UserAdmin {
         return delete(user.username());
     }
 
+    /**
+     * Sets a user's own new password and ends all their console sessions.
+     *
+     * @throws ServiceException INVALID for a password that is too short or long; NOT_FOUND
+     */
+    public void setPassword(long id, String password) {
+        String hash = hasher.hash(password);
+        repos.users()
+                .update(id, new UserUpdate(null, null, null, hash, null))
+                .orElseThrow(() -> ServiceException.notFound("no user with id " + id));
+        repos.sessions().deleteForUser(id);
+    }
+
     private static void checkManages(Role actor, User target) {
         if (actor != Role.ROOT && target.role() != Role.USER) {
             throw ServiceException.forbidden("only root may manage administrators and root");
