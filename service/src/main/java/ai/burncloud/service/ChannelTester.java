@@ -74,7 +74,10 @@ public final class ChannelTester implements AutoCloseable {
                 throw ServiceException.invalid("channel " + channelId + " does not serve model '" + m + "'");
             }
         }
-        return view.testChannel(channelId, m).thenApplyAsync(r -> new ChannelTestOutcome(m, r, settle(channel, r)), thread);
+        return view.testChannel(channelId, m).thenApplyAsync(r -> {
+            ChannelTestResult clean = scrub(channel, r);
+            return new ChannelTestOutcome(m, clean, settle(channel, clean));
+        }, thread);
     }
 
     /** Records the result and applies the auto-disable policy; returns the channel afterwards. */
