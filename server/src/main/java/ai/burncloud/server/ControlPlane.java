@@ -139,6 +139,11 @@ public final class ControlPlane implements AutoCloseable {
                 .toList();
     }
 
+    /** Every endpoint with its access level (tests). */
+    List<ApiRoutes.Endpoint> registered() {
+        return endpoints;
+    }
+
     @Override
     public void close() {
         services.tester().close();
