@@ -46,7 +46,7 @@ public final class ChannelTester implements AutoCloseable {
     public void attach(DataPlaneView view) {
         if (dataPlane.compareAndSet(null, view)) {
             lastRound = clock.millis() / 1000;
-            thread.scheduleWithFixedDelay(this::scheduledRound, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+            thread.scheduleWithFixedDelay(this::runDue, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -126,7 +126,8 @@ public final class ChannelTester implements AutoCloseable {
                 r.ok(), r.latencyMs(), r.ttftMs(), r.tokensPerSecond(), r.error().replace(key, KeyHint.of(key)));
     }
 
-    private void scheduledRound() {
+    /** One scheduled round: tests every channel not disabled by hand, when the interval has passed. */
+    synchronized void runDue() {
         try {
             long interval = options.current().channelTestIntervalSeconds();
             long now = clock.millis() / 1000;
