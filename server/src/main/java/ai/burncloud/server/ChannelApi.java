@@ -41,7 +41,8 @@ final class ChannelApi {
 
     private void get(RoutingContext ctx) {
         long id = Params.id(ctx);
-        blocking.json(ctx, () -> ChannelView.json(s.channels().get(id), s.channels().abilities(id)));
+        blocking.json(
+                ctx, () -> ChannelView.json(s.channels().get(id), s.channels().abilities(id)));
     }
 
     private void update(RoutingContext ctx) {
@@ -68,8 +69,10 @@ final class ChannelApi {
     private void test(RoutingContext ctx) {
         long id = Params.id(ctx);
         String model = JsonBody.orEmpty(ctx).string("model");
-        blocking.run(ctx, () -> s.tester().test(id, model), (c, future) -> future.whenComplete((outcome, error) ->
-                c.vertx().runOnContext(x -> {
+        blocking.run(
+                ctx,
+                () -> s.tester().test(id, model),
+                (c, future) -> future.whenComplete((outcome, error) -> c.vertx().runOnContext(x -> {
                     if (error != null) {
                         Replies.failure(c, error);
                     } else {
@@ -80,8 +83,10 @@ final class ChannelApi {
 
     private void models(RoutingContext ctx) {
         long id = Params.id(ctx);
-        blocking.run(ctx, () -> s.upstreamModels().fetch(s.channels().get(id)), (c, future) -> future.whenComplete(
-                (models, error) -> c.vertx().runOnContext(x -> {
+        blocking.run(
+                ctx,
+                () -> s.upstreamModels().fetch(s.channels().get(id)),
+                (c, future) -> future.whenComplete((models, error) -> c.vertx().runOnContext(x -> {
                     if (error != null) {
                         Replies.failure(c, error);
                     } else {
@@ -106,5 +111,4 @@ final class ChannelApi {
                 b.objectText("model_mapping"),
                 b.objectText("config"));
     }
-
 }

@@ -93,8 +93,7 @@ public final class ControlPlane implements AutoCloseable {
     private static void errors(Router router) {
         router.route().handler(ctx -> Replies.error(ctx, GatewayError.NOT_FOUND, "no such endpoint"));
         router.errorHandler(404, ctx -> Replies.error(ctx, GatewayError.NOT_FOUND, "no such endpoint"));
-        router.errorHandler(
-                405, ctx -> Replies.error(ctx, GatewayError.METHOD_NOT_ALLOWED, "method not allowed here"));
+        router.errorHandler(405, ctx -> Replies.error(ctx, GatewayError.METHOD_NOT_ALLOWED, "method not allowed here"));
         router.errorHandler(413, ctx -> Replies.error(ctx, GatewayError.PAYLOAD_TOO_LARGE, "request body too large"));
         router.errorHandler(400, ctx -> Replies.error(ctx, GatewayError.INVALID_REQUEST, "bad request"));
         router.errorHandler(500, ctx -> {
@@ -109,12 +108,12 @@ public final class ControlPlane implements AutoCloseable {
     /** Persists finished statistics minutes and drops expired sessions, on a worker. */
     private static void maintenance(Vertx vertx, ApiServices s) {
         vertx.executeBlocking(
-                () -> {
-                    s.stats().flush();
-                    s.sessions().purgeExpired();
-                    return null;
-                },
-                false)
+                        () -> {
+                            s.stats().flush();
+                            s.sessions().purgeExpired();
+                            return null;
+                        },
+                        false)
                 .onFailure(e -> log.error("control-plane maintenance failed: {}", e.getMessage()));
     }
 

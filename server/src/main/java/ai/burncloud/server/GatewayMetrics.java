@@ -27,7 +27,10 @@ final class GatewayMetrics implements RequestListener {
     private final MultiGauge channelLatency;
 
     GatewayMetrics(AtomicReference<DataPlaneView> dataPlane) {
-        Gauge.builder("burncloud_in_flight_requests", dataPlane, d -> d.get() == null ? 0 : d.get().inFlight())
+        Gauge.builder(
+                        "burncloud_in_flight_requests",
+                        dataPlane,
+                        d -> d.get() == null ? 0 : d.get().inFlight())
                 .description("Data-plane requests being served now")
                 .register(registry);
         channelUp = MultiGauge.builder("burncloud_channel_up")

@@ -97,8 +97,8 @@ final class JsonBody {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw ApiException.invalid(name + " must be a whole number between " + Integer.MIN_VALUE + " and "
-                    + Integer.MAX_VALUE);
+            throw ApiException.invalid(
+                    name + " must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
         }
         return v.intValue();
     }

@@ -44,7 +44,9 @@ final class LogView {
     private LogView() {}
 
     static List<String> columns(boolean admin) {
-        return admin ? COLUMNS : COLUMNS.stream().filter(c -> !ADMIN_ONLY.contains(c)).toList();
+        return admin
+                ? COLUMNS
+                : COLUMNS.stream().filter(c -> !ADMIN_ONLY.contains(c)).toList();
     }
 
     static List<Object> values(RequestLog r, boolean admin) {

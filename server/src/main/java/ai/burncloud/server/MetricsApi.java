@@ -34,8 +34,11 @@ final class MetricsApi {
                 return;
             }
         }
-        blocking.run(ctx, () -> metrics.scrape(s.repos().channels().all()), (c, text) -> c.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(text));
+        blocking.run(
+                ctx,
+                () -> metrics.scrape(s.repos().channels().all()),
+                (c, text) -> c.response()
+                        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(text));
     }
 }

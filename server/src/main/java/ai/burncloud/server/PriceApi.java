@@ -57,7 +57,8 @@ final class PriceApi {
             throw ApiException.invalid("input and output are required (or alias)");
         }
         blocking.json(ctx, () -> {
-            PriceEntry e = alias != null ? s.prices().alias(model, alias) : s.prices().set(model, input, output, cached);
+            PriceEntry e =
+                    alias != null ? s.prices().alias(model, alias) : s.prices().set(model, input, output, cached);
             return PriceView.json(e);
         });
     }

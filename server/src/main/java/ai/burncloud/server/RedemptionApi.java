@@ -51,7 +51,9 @@ final class RedemptionApi {
                     n.put("count", c.ids().size());
                     var items = n.putArray("items");
                     for (int i = 0; i < c.ids().size(); i++) {
-                        items.addObject().put("id", c.ids().get(i)).put("code", c.codes().get(i));
+                        items.addObject()
+                                .put("id", c.ids().get(i))
+                                .put("code", c.codes().get(i));
                     }
                     return n;
                 },

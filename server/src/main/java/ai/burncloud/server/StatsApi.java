@@ -68,8 +68,7 @@ final class StatsApi {
         long[] w = window(ctx, bucket == StatsBucket.SECOND ? 300 : bucket == StatsBucket.MINUTE ? 3600 : 24 * 3600);
         Long user = scope(caller);
         blocking.json(
-                ctx,
-                () -> StatsView.series(s.statsQueries().timeseries(metric, bucket, w[0], w[1], groupBy, user)));
+                ctx, () -> StatsView.series(s.statsQueries().timeseries(metric, bucket, w[0], w[1], groupBy, user)));
     }
 
     private void live(RoutingContext ctx) {
@@ -83,8 +82,8 @@ final class StatsApi {
         Runnable push = () -> {
             DataPlaneView dp = dataPlane.get();
             Integer inFlight = caller.isAdmin() && dp != null ? dp.inFlight() : null;
-            String event = "event: live\ndata: " + Json.write(StatsView.live(s.statsQueries().live(user, inFlight)))
-                    + "\n\n";
+            String event = "event: live\ndata: "
+                    + Json.write(StatsView.live(s.statsQueries().live(user, inFlight))) + "\n\n";
             resp.write(event);
         };
         push.run();

@@ -51,8 +51,9 @@ final class TokenApi {
         JsonBody b = JsonBody.of(ctx);
         Long userId = b.has("user_id") ? Long.valueOf(b.integer("user_id")) : null;
         String username = b.string("user");
-        if (!caller.isAdmin() && (userId != null && userId != caller.id() || username != null
-                && !username.equals(caller.user().username()))) {
+        if (!caller.isAdmin()
+                && (userId != null && userId != caller.id()
+                        || username != null && !username.equals(caller.user().username()))) {
             throw ApiException.forbidden("you can create tokens only for yourself");
         }
         TokenRequest req = request(b, null);

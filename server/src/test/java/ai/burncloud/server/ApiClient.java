@@ -16,7 +16,8 @@ import java.util.List;
 /** Calls the control plane over HTTP the way the data plane forwards requests (with X-Forwarded-For). */
 final class ApiClient {
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ApiClient(String base) {
         this.base = base;
@@ -64,7 +65,9 @@ final class ApiClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("x-forwarded-for", ip == null ? "10.1.1.1" : ip)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("content-type", "application/json");
         }
@@ -110,15 +113,22 @@ final class ApiClient {
 
     /** Logs in; the Auth carries the access token, the cookie and the CSRF token. */
     Auth login(String username, String password) {
-        Reply r = send("POST", "/api/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
-                Auth.none(), "10.9." + Math.abs(username.hashCode() % 250) + ".1");
+        Reply r = send(
+                "POST",
+                "/api/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
+                Auth.none(),
+                "10.9." + Math.abs(username.hashCode() % 250) + ".1");
         r.expect(200);
         String cookie = r.headers("set-cookie").stream()
                 .filter(c -> c.startsWith("burncloud_session="))
                 .map(c -> c.substring("burncloud_session=".length(), c.indexOf(';')))
                 .findFirst()
                 .orElseThrow();
-        return new Auth(r.json().path("access_token").asText(), cookie, r.json().path("csrf_token").asText());
+        return new Auth(
+                r.json().path("access_token").asText(),
+                cookie,
+                r.json().path("csrf_token").asText());
     }
 
     HttpClient http() {

@@ -25,7 +25,10 @@ class AuthApiTest extends ApiTestBase {
 
     @Test
     void loginSetsAnHttpOnlyLaxCookieAndReturnsAnAccessTokenAndTheUser() {
-        Reply r = api.post("/api/auth/login", "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}", Auth.none())
+        Reply r = api.post(
+                        "/api/auth/login",
+                        "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
+                        Auth.none())
                 .expect(200);
         assertThat(r.json().path("access_token").asText()).startsWith("bcs-");
         assertThat(r.json().path("csrf_token").asText()).isNotBlank();
@@ -33,7 +36,8 @@ class AuthApiTest extends ApiTestBase {
         assertThat(r.json().path("user").path("role").asText()).isEqualTo("root");
         assertThat(r.json().path("user").has("password_hash")).isFalse();
         String cookie = r.headers("set-cookie").get(0);
-        assertThat(cookie).startsWith("burncloud_session=" + r.json().path("access_token").asText() + ";");
+        assertThat(cookie)
+                .startsWith("burncloud_session=" + r.json().path("access_token").asText() + ";");
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
         assertThat(cookie).doesNotContainIgnoringCase("Secure");
     }
@@ -85,7 +89,8 @@ class AuthApiTest extends ApiTestBase {
         api.post("/api/users", body, new Auth(null, root.cookie(), "wrong")).expect(403);
         assertThat(state()).isEqualTo(before);
         api.post("/api/users", body, root.cookieOnly()).expect(201);
-        api.post("/api/users", body.replace("alice", "bob"), Auth.bearer(root.bearer())).expect(201);
+        api.post("/api/users", body.replace("alice", "bob"), Auth.bearer(root.bearer()))
+                .expect(201);
         api.get("/api/users", root.cookieWithoutCsrf()).expect(200);
     }
 
@@ -94,8 +99,16 @@ class AuthApiTest extends ApiTestBase {
         String key = ApiKeys.generate();
         repos.tokens()
                 .create(new NewToken(
-                        userId("root"), "k", ApiKeys.hash(key), ApiKeys.displayPrefix(key), -1, -1, List.of(),
-                        List.of(), null, 0));
+                        userId("root"),
+                        "k",
+                        ApiKeys.hash(key),
+                        ApiKeys.displayPrefix(key),
+                        -1,
+                        -1,
+                        List.of(),
+                        List.of(),
+                        null,
+                        0));
         Reply r = api.get("/api/me", Auth.bearer(key)).expect(401);
         assertThat(r.json().path("error").path("message").asText()).contains("sk-");
         api.get("/api/tokens", Auth.bearer(key)).expect(401);
@@ -121,7 +134,11 @@ class AuthApiTest extends ApiTestBase {
     @Test
     void failedLoginsAreLimitedPerUser() {
         for (int i = 0; i < 5; i++) {
-            api.send("POST", "/api/auth/login", "{\"username\":\"root\",\"password\":\"bad-" + i + "\"}", Auth.none(),
+            api.send(
+                            "POST",
+                            "/api/auth/login",
+                            "{\"username\":\"root\",\"password\":\"bad-" + i + "\"}",
+                            Auth.none(),
                             "10.0.0." + (i + 1))
                     .expect(401);
         }
@@ -139,15 +156,27 @@ class AuthApiTest extends ApiTestBase {
     @Test
     void loginAttemptsAreLimitedPerAddress() {
         for (int i = 0; i < 20; i++) {
-            api.send("POST", "/api/auth/login", "{\"username\":\"u" + i + "\",\"password\":\"whatever-1\"}",
-                            Auth.none(), "10.7.7.7")
+            api.send(
+                            "POST",
+                            "/api/auth/login",
+                            "{\"username\":\"u" + i + "\",\"password\":\"whatever-1\"}",
+                            Auth.none(),
+                            "10.7.7.7")
                     .expect(401);
         }
-        api.send("POST", "/api/auth/login", "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
-                        Auth.none(), "10.7.7.7")
+        api.send(
+                        "POST",
+                        "/api/auth/login",
+                        "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
+                        Auth.none(),
+                        "10.7.7.7")
                 .expect(429);
-        api.send("POST", "/api/auth/login", "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
-                        Auth.none(), "10.7.7.8")
+        api.send(
+                        "POST",
+                        "/api/auth/login",
+                        "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
+                        Auth.none(),
+                        "10.7.7.8")
                 .expect(200);
     }
 
@@ -174,7 +203,9 @@ class AuthApiTest extends ApiTestBase {
     void registeringWithAnInviteCodeCreditsBothSides() {
         Auth root = root();
         user("inviter", "user", "1");
-        String code = api.get("/api/me", Auth.bearer(api.login("inviter", "password-inviter").bearer()))
+        String code = api.get(
+                        "/api/me",
+                        Auth.bearer(api.login("inviter", "password-inviter").bearer()))
                 .json()
                 .path("invite_code")
                 .asText();
@@ -194,7 +225,9 @@ class AuthApiTest extends ApiTestBase {
         assertThat(repos.users().findByUsername("inviter").orElseThrow().balance())
                 .isEqualTo(Money.parseDollars("1.75"));
         api.get("/api/me", Auth.bearer(r.json().path("access_token").asText())).expect(200);
-        api.post("/api/auth/register", "{\"username\":\"x2\",\"password\":\"password-1\",\"invite_code\":\"NOPE\"}",
+        api.post(
+                        "/api/auth/register",
+                        "{\"username\":\"x2\",\"password\":\"password-1\",\"invite_code\":\"NOPE\"}",
                         Auth.none())
                 .expect(400);
     }
@@ -205,12 +238,17 @@ class AuthApiTest extends ApiTestBase {
         user("host", "user", "0");
         String code = repos.users().findByUsername("host").orElseThrow().inviteCode();
         if (code == null) {
-            code = api.get("/api/me", Auth.bearer(api.login("host", "password-host").bearer()))
+            code = api.get(
+                            "/api/me",
+                            Auth.bearer(api.login("host", "password-host").bearer()))
                     .json()
                     .path("invite_code")
                     .asText();
         }
-        api.patch("/api/options", "{\"registration_enabled\":true,\"invite_bonus_inviter\":1}", Auth.bearer(root.bearer()))
+        api.patch(
+                        "/api/options",
+                        "{\"registration_enabled\":true,\"invite_bonus_inviter\":1}",
+                        Auth.bearer(root.bearer()))
                 .expect(200);
         String body = "{\"username\":\"twin\",\"password\":\"password-1\",\"invite_code\":\"" + code + "\"}";
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -218,7 +256,8 @@ class AuthApiTest extends ApiTestBase {
             List<Callable<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String ip = "10.3.3." + i;
-                calls.add(() -> api.send("POST", "/api/auth/register", body, Auth.none(), ip).status());
+                calls.add(() -> api.send("POST", "/api/auth/register", body, Auth.none(), ip)
+                        .status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(calls)) {
@@ -235,10 +274,14 @@ class AuthApiTest extends ApiTestBase {
     @Test
     void changingThePasswordEndsEverySession() {
         Auth alice = user("alice");
-        api.patch("/api/me", "{\"current_password\":\"wrong-one\",\"password\":\"new-password-1\"}",
+        api.patch(
+                        "/api/me",
+                        "{\"current_password\":\"wrong-one\",\"password\":\"new-password-1\"}",
                         Auth.bearer(alice.bearer()))
                 .expect(403);
-        api.patch("/api/me", "{\"current_password\":\"password-alice\",\"password\":\"new-password-1\"}",
+        api.patch(
+                        "/api/me",
+                        "{\"current_password\":\"password-alice\",\"password\":\"new-password-1\"}",
                         Auth.bearer(alice.bearer()))
                 .expect(204);
         api.get("/api/me", Auth.bearer(alice.bearer())).expect(401);

@@ -46,9 +46,17 @@ class ChannelApiTest extends ApiTestBase {
         assertThat(updated.json().path("weight").asInt()).isEqualTo(7);
         assertThat(updated.body()).doesNotContain("sk-new-key-abcdefghijklmnop");
         assertThat(repos.channels().findById(id).orElseThrow().apiKey()).isEqualTo("sk-new-key-abcdefghijklmnop");
-        assertThat(api.post("/api/channels/" + id + "/disable", null, root).expect(200).json().path("status").asText())
+        assertThat(api.post("/api/channels/" + id + "/disable", null, root)
+                        .expect(200)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("disabled");
-        assertThat(api.post("/api/channels/" + id + "/enable", null, root).expect(200).json().path("status").asText())
+        assertThat(api.post("/api/channels/" + id + "/enable", null, root)
+                        .expect(200)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("enabled");
         api.delete("/api/channels/" + id, root).expect(200);
         api.get("/api/channels/" + id, root).expect(404);
@@ -67,23 +75,34 @@ class ChannelApiTest extends ApiTestBase {
         assertThat(ok.json().path("tokens_per_s").decimalValue()).isEqualByComparingTo("50.5");
         assertThat(ok.json().has("error")).isTrue();
         assertThat(dataPlane.tested).containsExactly(id + ":gpt-4o");
-        assertThat(repos.channels().findById(id).orElseThrow().lastTest().latencyMs()).isEqualTo(120);
+        assertThat(repos.channels().findById(id).orElseThrow().lastTest().latencyMs())
+                .isEqualTo(120);
 
         dataPlane.tester = (c, m) -> ChannelTestResult.failed(30, "upstream answered 401: bad key " + KEY);
-        Reply failed = api.post("/api/channels/" + id + "/test", "{\"model\":\"gpt-4o-mini\"}", root).expect(200);
+        Reply failed = api.post("/api/channels/" + id + "/test", "{\"model\":\"gpt-4o-mini\"}", root)
+                .expect(200);
         assertThat(failed.json().path("ok").asBoolean()).isFalse();
         assertThat(failed.json().path("status").asText()).isEqualTo("auto_disabled");
         assertThat(failed.body()).doesNotContain(KEY);
         assertThat(repos.channels().findById(id).orElseThrow().statusReason()).startsWith("speed test failed");
 
         dataPlane.tester = (c, m) -> new ChannelTestResult(true, 50, 10L, null, null);
-        assertThat(api.post("/api/channels/" + id + "/test", null, root).expect(200).json().path("status").asText())
+        assertThat(api.post("/api/channels/" + id + "/test", null, root)
+                        .expect(200)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("enabled");
 
         api.post("/api/channels/" + id + "/disable", null, root).expect(200);
-        assertThat(api.post("/api/channels/" + id + "/test", null, root).expect(200).json().path("status").asText())
+        assertThat(api.post("/api/channels/" + id + "/test", null, root)
+                        .expect(200)
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("disabled");
-        api.post("/api/channels/" + id + "/test", "{\"model\":\"not-served\"}", root).expect(400);
+        api.post("/api/channels/" + id + "/test", "{\"model\":\"not-served\"}", root)
+                .expect(400);
         api.post("/api/channels/999/test", null, root).expect(404);
     }
 
@@ -118,7 +137,8 @@ class ChannelApiTest extends ApiTestBase {
         upstream.start();
         try {
             Auth root = Auth.bearer(root().bearer());
-            long id = channel(root, "listed", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/v1");
+            long id = channel(
+                    root, "listed", "http://127.0.0.1:" + upstream.getAddress().getPort() + "/v1");
             Reply r = api.post("/api/channels/" + id + "/models", null, root).expect(200);
             assertThat(r.json().path("models").toString()).isEqualTo("[\"gpt-3.5-turbo\",\"gpt-4o\"]");
             assertThat(auth).containsExactly("Bearer " + KEY);

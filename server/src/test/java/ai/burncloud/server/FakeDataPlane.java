@@ -37,11 +37,42 @@ final class FakeDataPlane implements DataPlaneView {
         listeners.forEach(l -> l.onSettled(row));
     }
 
-    static RequestLog row(long userId, long tokenId, Long channelId, String model, int status, long prompt,
-            long completion, long costNanos, long latencyMs, Long ttfbMs) {
-        return new RequestLog(0, "req-" + System.nanoTime(), System.currentTimeMillis(), userId, tokenId, channelId,
-                "/v1/chat/completions", model, model, prompt, completion, 0, 0, 0, costNanos, latencyMs, ttfbMs,
-                status, false, status < 400 ? "completed" : "upstream_failed", null, false, false,
-                status < 400 ? null : "upstream_error", "127.0.0.1");
+    static RequestLog row(
+            long userId,
+            long tokenId,
+            Long channelId,
+            String model,
+            int status,
+            long prompt,
+            long completion,
+            long costNanos,
+            long latencyMs,
+            Long ttfbMs) {
+        return new RequestLog(
+                0,
+                "req-" + System.nanoTime(),
+                System.currentTimeMillis(),
+                userId,
+                tokenId,
+                channelId,
+                "/v1/chat/completions",
+                model,
+                model,
+                prompt,
+                completion,
+                0,
+                0,
+                0,
+                costNanos,
+                latencyMs,
+                ttfbMs,
+                status,
+                false,
+                status < 400 ? "completed" : "upstream_failed",
+                null,
+                false,
+                false,
+                status < 400 ? null : "upstream_error",
+                "127.0.0.1");
     }
 }

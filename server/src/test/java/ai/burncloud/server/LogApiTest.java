@@ -14,10 +14,32 @@ class LogApiTest extends ApiTestBase {
     static final long T0 = 1_800_000_000_000L;
 
     private void log(long userId, long tokenId, long channelId, String model, int status, long atMs, boolean stream) {
-        RequestLog r = new RequestLog(0, "req-" + atMs, atMs, userId, tokenId, channelId, "/v1/chat/completions",
-                model, model + "-upstream", 10, 20, 0, 0, 0, 1_500, 321, 45L, status, stream,
-                status < 400 ? "completed" : "upstream_failed", "1:" + channelId, false, false,
-                status < 400 ? null : "upstream_error", "10.0.0.5");
+        RequestLog r = new RequestLog(
+                0,
+                "req-" + atMs,
+                atMs,
+                userId,
+                tokenId,
+                channelId,
+                "/v1/chat/completions",
+                model,
+                model + "-upstream",
+                10,
+                20,
+                0,
+                0,
+                0,
+                1_500,
+                321,
+                45L,
+                status,
+                stream,
+                status < 400 ? "completed" : "upstream_failed",
+                "1:" + channelId,
+                false,
+                false,
+                status < 400 ? null : "upstream_error",
+                "10.0.0.5");
         repos.usage().record(new UsageBatch(List.of(r), Map.of(), Map.of(), Map.of(), Map.of()));
     }
 
@@ -41,11 +63,23 @@ class LogApiTest extends ApiTestBase {
 
         Reply own = api.get("/api/logs", alice).expect(200);
         assertThat(own.json().path("total").asLong()).isEqualTo(2);
-        own.json().path("items").forEach(i -> assertThat(i.path("user_id").asLong()).isEqualTo(a));
+        own.json()
+                .path("items")
+                .forEach(i -> assertThat(i.path("user_id").asLong()).isEqualTo(a));
         assertThat(own.json().path("items").get(0).has("channel_id")).isFalse();
         assertThat(own.json().path("items").get(0).has("retry_trail")).isFalse();
-        assertThat(api.get("/api/logs?user=" + b, alice).expect(200).json().path("total").asLong()).isZero();
-        assertThat(api.get("/api/logs?token=12", alice).expect(200).json().path("total").asLong()).isZero();
+        assertThat(api.get("/api/logs?user=" + b, alice)
+                        .expect(200)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
+        assertThat(api.get("/api/logs?token=12", alice)
+                        .expect(200)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
@@ -59,7 +93,8 @@ class LogApiTest extends ApiTestBase {
         assertThat(total(root, "channel=1")).isEqualTo(3);
         assertThat(total(root, "status=429")).isEqualTo(1);
         assertThat(total(root, "stream=true")).isEqualTo(2);
-        assertThat(total(root, "from=" + (T0 / 1000 + 60) + "&to=" + (T0 / 1000 + 180))).isEqualTo(3);
+        assertThat(total(root, "from=" + (T0 / 1000 + 60) + "&to=" + (T0 / 1000 + 180)))
+                .isEqualTo(3);
         assertThat(total(root, "token=1&user=" + r)).isEqualTo(5);
         Reply page = api.get("/api/logs?page=2&size=2", root).expect(200);
         assertThat(page.json().path("items")).hasSize(2);
@@ -87,10 +122,15 @@ class LogApiTest extends ApiTestBase {
         Reply mine = api.get("/api/logs/export", alice).expect(200);
         assertThat(mine.body().split("\r\n")).hasSize(1201);
         assertThat(mine.body().split("\r\n")[0]).doesNotContain("channel_id");
-        assertThat(api.get("/api/logs/export?model=none", root).body().split("\r\n")).hasSize(1);
+        assertThat(api.get("/api/logs/export?model=none", root).body().split("\r\n"))
+                .hasSize(1);
     }
 
     private long total(Auth auth, String query) {
-        return api.get("/api/logs?" + query, auth).expect(200).json().path("total").asLong();
+        return api.get("/api/logs?" + query, auth)
+                .expect(200)
+                .json()
+                .path("total")
+                .asLong();
     }
 }

@@ -16,7 +16,9 @@ class OptionApiTest extends ApiTestBase {
 
     @Test
     void defaultsComeFromTheConfigurationWhereItHasThem() {
-        JsonNode o = api.get("/api/options", Auth.bearer(root().bearer())).expect(200).json();
+        JsonNode o = api.get("/api/options", Auth.bearer(root().bearer()))
+                .expect(200)
+                .json();
         assertThat(o.path("registration_enabled").asBoolean()).isFalse();
         assertThat(o.path("retry_times").asInt()).isEqualTo(3);
         assertThat(o.path("unpriced_model_policy").asText()).isEqualTo("free");
@@ -41,7 +43,8 @@ class OptionApiTest extends ApiTestBase {
         assertThat(repos.options().get("retry_times")).contains("1");
         assertThat(repos.configVersion().current()).isGreaterThan(version);
         List<Object> before = state();
-        api.patch("/api/options", "{\"retry_times\":2,\"no_such_option\":1}", root).expect(400);
+        api.patch("/api/options", "{\"retry_times\":2,\"no_such_option\":1}", root)
+                .expect(400);
         api.patch("/api/options", "{\"retry_times\":\"2\"}", root).expect(400);
         api.patch("/api/options", "{\"retry_times\":99}", root).expect(400);
         api.patch("/api/options", "{\"retry_times\":1.5}", root).expect(400);

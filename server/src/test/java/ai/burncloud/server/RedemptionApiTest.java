@@ -18,7 +18,8 @@ class RedemptionApiTest extends ApiTestBase {
     @Test
     void batchesAreCreatedListedWithoutCodesAndDeletedWhileUnused() {
         Auth root = Auth.bearer(root().bearer());
-        Reply batch = api.post("/api/redemptions", "{\"name\":\"promo\",\"amount\":5,\"count\":3}", root).expect(201);
+        Reply batch = api.post("/api/redemptions", "{\"name\":\"promo\",\"amount\":5,\"count\":3}", root)
+                .expect(201);
         assertThat(batch.json().path("items")).hasSize(3);
         String code = batch.json().path("items").get(0).path("code").asText();
         assertThat(code).startsWith("bcr-");
@@ -32,8 +33,10 @@ class RedemptionApiTest extends ApiTestBase {
         api.post("/api/redeem", "{\"code\":\"" + code + "\"}", alice).expect(200);
         long used = batch.json().path("items").get(0).path("id").asLong();
         api.delete("/api/redemptions/" + used, root).expect(409);
-        api.post("/api/redemptions", "{\"name\":\"bad\",\"amount\":-1,\"count\":1}", root).expect(400);
-        api.post("/api/redemptions", "{\"name\":\"bad\",\"amount\":1,\"count\":100000}", root).expect(400);
+        api.post("/api/redemptions", "{\"name\":\"bad\",\"amount\":-1,\"count\":1}", root)
+                .expect(400);
+        api.post("/api/redemptions", "{\"name\":\"bad\",\"amount\":1,\"count\":100000}", root)
+                .expect(400);
         api.get("/api/redemptions", alice).expect(403);
     }
 
@@ -68,7 +71,8 @@ class RedemptionApiTest extends ApiTestBase {
         long total = repos.users().findByUsername("alice").orElseThrow().balance()
                 + repos.users().findByUsername("bob").orElseThrow().balance();
         assertThat(total).isEqualTo(Money.parseDollars("5.5"));
-        Reply winner = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        Reply winner =
+                replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
         assertThat(winner.json().path("amount").decimalValue()).isEqualByComparingTo("3.5");
         assertThat(winner.json().path("balance").decimalValue()).isEqualByComparingTo("4.5");
     }

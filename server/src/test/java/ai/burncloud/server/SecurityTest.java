@@ -21,10 +21,11 @@ class SecurityTest extends ApiTestBase {
         Auth alice = Auth.bearer(user("alice").bearer());
         List<String> privileged = controlPlane.registered().stream()
                 .filter(e -> e.access() == Access.ADMIN || e.access() == Access.ROOT)
-                .map(e -> e.method().name() + " " + e.openApiPath()
-                        .replace("{id}", "1")
-                        .replace("{model}", "m")
-                        .replace("{group}", "g"))
+                .map(e -> e.method().name() + " "
+                        + e.openApiPath()
+                                .replace("{id}", "1")
+                                .replace("{model}", "m")
+                                .replace("{group}", "g"))
                 .toList();
         assertThat(privileged).hasSizeGreaterThan(25).contains("GET /api/users", "PATCH /api/options");
         List<Object> before = state();
@@ -69,21 +70,34 @@ class SecurityTest extends ApiTestBase {
                 new String[] {"POST", "/api/tokens", "{\"name\":\"t\",\"models\":\"gpt-4\"}"},
                 new String[] {"POST", "/api/tokens", "{\"name\":\"t\",\"models\":[\"a b\"]}"},
                 new String[] {"POST", "/api/tokens", "{\"name\":\"" + "n".repeat(200) + "\"}"},
-                new String[] {"POST", "/api/channels", "{\"name\":\"c\",\"type\":\"openai\",\"key\":\"k\",\"models\":[],"
-                        + "\"weight\":-1}"},
-                new String[] {"POST", "/api/channels", "{\"name\":\"c\",\"type\":\"openai\",\"key\":\"k\",\"models\":[\"m\"],"
-                        + "\"priority\":\"high\"}"},
-                new String[] {"POST", "/api/channels", "{\"name\":\"c\",\"type\":\"openai\",\"key\":\"k\",\"models\":[\"m\"],"
-                        + "\"base_url\":\"ftp://x\"}"},
+                new String[] {
+                    "POST",
+                    "/api/channels",
+                    "{\"name\":\"c\",\"type\":\"openai\",\"key\":\"k\",\"models\":[]," + "\"weight\":-1}"
+                },
+                new String[] {
+                    "POST",
+                    "/api/channels",
+                    "{\"name\":\"c\",\"type\":\"openai\",\"key\":\"k\",\"models\":[\"m\"]," + "\"priority\":\"high\"}"
+                },
+                new String[] {
+                    "POST",
+                    "/api/channels",
+                    "{\"name\":\"c\",\"type\":\"openai\",\"key\":\"k\",\"models\":[\"m\"],"
+                            + "\"base_url\":\"ftp://x\"}"
+                },
                 new String[] {"POST", "/api/prices", "{\"model\":\"m\",\"input\":-1,\"output\":1}"},
-                new String[] {"POST", "/api/prices", "{\"model\":\"x'; DROP TABLE prices; --\",\"input\":1,\"output\":1}"},
+                new String[] {
+                    "POST", "/api/prices", "{\"model\":\"x'; DROP TABLE prices; --\",\"input\":1,\"output\":1}"
+                },
                 new String[] {"POST", "/api/ratios/groups", "{\"group\":\"g\",\"ratio\":1e999}"},
                 new String[] {"POST", "/api/redemptions", "{\"name\":\"r\",\"amount\":1,\"count\":-3}"},
                 new String[] {"PATCH", "/api/options", "{\"retry_times\":-1}"});
         List<Object> before = state();
         for (String[] c : cases) {
             Reply r = api.send(c[0], c[1], c[2], root, null);
-            assertThat(r.status()).as(c[0] + " " + c[1] + " " + c[2].substring(0, Math.min(80, c[2].length())))
+            assertThat(r.status())
+                    .as(c[0] + " " + c[1] + " " + c[2].substring(0, Math.min(80, c[2].length())))
                     .isEqualTo(400);
             assertThat(r.json().path("error").path("code").asText()).isEqualTo("invalid_request");
             assertThat(r.body()).doesNotContain(longText);
@@ -120,10 +134,12 @@ class SecurityTest extends ApiTestBase {
             bodies.append(created.body());
             bodies.append(api.get("/api/channels", root).body());
             bodies.append(api.get("/api/channels/" + id, root).body());
-            bodies.append(api.patch("/api/channels/" + id, "{\"weight\":2}", root).body());
+            bodies.append(
+                    api.patch("/api/channels/" + id, "{\"weight\":2}", root).body());
             dataPlane.tester = (c, m) -> ChannelTestResult.failed(5, "401 from upstream: key " + UPSTREAM_KEY);
             bodies.append(api.post("/api/channels/" + id + "/test", null, root).body());
-            bodies.append(api.post("/api/channels/" + id + "/models", null, root).body());
+            bodies.append(
+                    api.post("/api/channels/" + id + "/models", null, root).body());
             bodies.append(api.get("/metrics", Auth.none()).body());
             bodies.append(api.delete("/api/channels/" + id, root).body());
             assertThat(bodies.toString()).doesNotContain(UPSTREAM_KEY).contains("sk-p...0222".substring(0, 4));
@@ -142,8 +158,13 @@ class SecurityTest extends ApiTestBase {
     @Test
     void passwordsAndKeysAreStoredOnlyAsHashes() {
         Auth root = Auth.bearer(root().bearer());
-        api.post("/api/users", "{\"username\":\"alice\",\"password\":\"alice-password-1\"}", root).expect(201);
-        String key = api.post("/api/tokens", "{\"name\":\"k\"}", root).expect(201).json().path("key").asText();
+        api.post("/api/users", "{\"username\":\"alice\",\"password\":\"alice-password-1\"}", root)
+                .expect(201);
+        String key = api.post("/api/tokens", "{\"name\":\"k\"}", root)
+                .expect(201)
+                .json()
+                .path("key")
+                .asText();
         String code = api.post("/api/redemptions", "{\"name\":\"r\",\"amount\":1}", root)
                 .expect(201)
                 .json()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.burncloud.common.Json;
 import ai.burncloud.server.ApiClient.Auth;
-import ai.burncloud.server.ApiClient.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -48,15 +47,16 @@ class StatsApiTest extends ApiTestBase {
     void minuteRollupsSurviveTheFlushToTheDatabase() {
         Auth root = Auth.bearer(root().bearer());
         traffic(userId("root"), userId("root"));
-        long before = api.get("/api/stats/summary", root).json().path("requests").asLong();
+        long before =
+                api.get("/api/stats/summary", root).json().path("requests").asLong();
         clock.advanceSeconds(180);
         controlPlaneFlush();
         assertThat(repos.stats().range(0, Long.MAX_VALUE, null)).hasSize(2);
         JsonNode after = api.get("/api/stats/summary", root).expect(200).json();
         assertThat(after.path("requests").asLong()).isEqualTo(before).isEqualTo(3);
         assertThat(after.path("latency_p95_ms").asLong()).isBetween(895L, 905L);
-        JsonNode hourly = api.get("/api/stats/timeseries?metric=tokens&bucket=1h&from="
-                                + (clock.millis() / 1000 - 7200), root)
+        JsonNode hourly = api.get(
+                        "/api/stats/timeseries?metric=tokens&bucket=1h&from=" + (clock.millis() / 1000 - 7200), root)
                 .expect(200)
                 .json();
         long sum = 0;
@@ -84,8 +84,10 @@ class StatsApiTest extends ApiTestBase {
         user("bob");
         traffic(userId("alice"), userId("bob"));
         long now = clock.millis() / 1000;
-        JsonNode s = api.get("/api/stats/timeseries?metric=requests&bucket=1s&from=" + (now - 10) + "&to=" + now
-                                + "&group_by=model", root)
+        JsonNode s = api.get(
+                        "/api/stats/timeseries?metric=requests&bucket=1s&from=" + (now - 10) + "&to=" + now
+                                + "&group_by=model",
+                        root)
                 .expect(200)
                 .json();
         assertThat(s.path("series")).hasSize(2);
@@ -94,16 +96,23 @@ class StatsApiTest extends ApiTestBase {
         assertThat(claude.path("points")).hasSize(11);
         assertThat(claude.path("points").get(10).path("v").asLong()).isEqualTo(1);
         assertThat(claude.path("points").get(0).path("v").asLong()).isZero();
-        JsonNode cost = api.get("/api/stats/timeseries?metric=cost&bucket=1m", root).expect(200).json();
+        JsonNode cost = api.get("/api/stats/timeseries?metric=cost&bucket=1m", root)
+                .expect(200)
+                .json();
         assertThat(cost.path("series").get(0).path("group").isNull()).isTrue();
-        JsonNode last = cost.path("series").get(0).path("points").get(cost.path("series").get(0).path("points").size() - 1);
+        JsonNode last = cost.path("series")
+                .get(0)
+                .path("points")
+                .get(cost.path("series").get(0).path("points").size() - 1);
         assertThat(last.path("v").decimalValue()).isEqualByComparingTo("0.004");
-        JsonNode p95 = api.get("/api/stats/timeseries?metric=latency_p95&bucket=1m&group_by=user", root).json();
+        JsonNode p95 = api.get("/api/stats/timeseries?metric=latency_p95&bucket=1m&group_by=user", root)
+                .json();
         assertThat(p95.path("series")).hasSize(2);
         JsonNode mine = api.get("/api/stats/timeseries?metric=errors&bucket=1s&from=" + (now - 5), alice)
                 .expect(200)
                 .json();
-        assertThat(mine.path("series").get(0).path("points").get(5).path("v").asLong()).isZero();
+        assertThat(mine.path("series").get(0).path("points").get(5).path("v").asLong())
+                .isZero();
         api.get("/api/stats/timeseries?group_by=user", alice).expect(403);
         api.get("/api/stats/timeseries?metric=bogus", root).expect(400);
         api.get("/api/stats/timeseries?bucket=1s&from=" + (now - 7200), root).expect(400);

@@ -49,7 +49,8 @@ class StatusAndDocsTest extends ApiTestBase {
     void unknownPathsAndBadMethodsAnswerInTheErrorShape() {
         var r = api.get("/api/nothing-here", Auth.none()).expect(404);
         assertThat(r.errorCode()).isEqualTo("not_found");
-        assertThat(api.send("PUT", "/api/status", "{}", Auth.none(), null).status()).isIn(404, 405);
+        assertThat(api.send("PUT", "/api/status", "{}", Auth.none(), null).status())
+                .isIn(404, 405);
     }
 
     @Test
@@ -58,7 +59,8 @@ class StatusAndDocsTest extends ApiTestBase {
         dataPlane.settle(FakeDataPlane.row(1, 1, 4L, "gpt-4o", 200, 100, 50, 2_500_000, 150, 30L));
         dataPlane.settle(FakeDataPlane.row(1, 1, 4L, "gpt-4o", 502, 0, 0, 0, 10, null));
         Auth root = Auth.bearer(root().bearer());
-        api.post("/api/channels",
+        api.post(
+                        "/api/channels",
                         "{\"name\":\"c1\",\"type\":\"openai\",\"key\":\"sk-abcdefghijklmnopqrstu\",\"models\":[\"gpt-4o\"]}",
                         root)
                 .expect(201);

@@ -57,26 +57,49 @@ class TokenApiTest extends ApiTestBase {
     void anotherUsersTokenDoesNotExistForYou() {
         Auth alice = Auth.bearer(user("alice").bearer());
         Auth bob = Auth.bearer(user("bob").bearer());
-        long id = api.post("/api/tokens", "{\"name\":\"mine\"}", alice).expect(201).json().path("id").asLong();
+        long id = api.post("/api/tokens", "{\"name\":\"mine\"}", alice)
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
         List<Object> before = state();
         assertThat(api.get("/api/tokens/" + id, bob).expect(404).errorCode()).isEqualTo("not_found");
         api.patch("/api/tokens/" + id, "{\"name\":\"stolen\"}", bob).expect(404);
         api.delete("/api/tokens/" + id, bob).expect(404);
-        assertThat(api.get("/api/tokens", bob).expect(200).json().path("total").asLong()).isZero();
-        assertThat(api.get("/api/tokens?user=" + userId("alice"), bob).expect(200).json().path("total").asLong())
+        assertThat(api.get("/api/tokens", bob).expect(200).json().path("total").asLong())
                 .isZero();
-        api.post("/api/tokens", "{\"name\":\"forged\",\"user_id\":" + userId("alice") + "}", bob).expect(403);
+        assertThat(api.get("/api/tokens?user=" + userId("alice"), bob)
+                        .expect(200)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
+        api.post("/api/tokens", "{\"name\":\"forged\",\"user_id\":" + userId("alice") + "}", bob)
+                .expect(403);
         assertThat(state()).isEqualTo(before);
         // the same 404 as a token that never existed
-        assertThat(api.get("/api/tokens/999999", bob).expect(404).json().path("error").path("type").asText())
-                .isEqualTo(api.get("/api/tokens/" + id, bob).json().path("error").path("type").asText());
+        assertThat(api.get("/api/tokens/999999", bob)
+                        .expect(404)
+                        .json()
+                        .path("error")
+                        .path("type")
+                        .asText())
+                .isEqualTo(api.get("/api/tokens/" + id, bob)
+                        .json()
+                        .path("error")
+                        .path("type")
+                        .asText());
     }
 
     @Test
     void onlyAdministratorsSetAGroupOrActForOthers() {
         Auth alice = Auth.bearer(user("alice").bearer());
         api.post("/api/tokens", "{\"name\":\"cheap\",\"group\":\"vip\"}", alice).expect(403);
-        long id = api.post("/api/tokens", "{\"name\":\"ok\"}", alice).expect(201).json().path("id").asLong();
+        long id = api.post("/api/tokens", "{\"name\":\"ok\"}", alice)
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
         api.patch("/api/tokens/" + id, "{\"group\":\"vip\"}", alice).expect(403);
         Auth root = Auth.bearer(root().bearer());
         Reply forAlice = api.post("/api/tokens", "{\"name\":\"given\",\"user\":\"alice\",\"group\":\"vip\"}", root)
@@ -84,7 +107,10 @@ class TokenApiTest extends ApiTestBase {
         assertThat(forAlice.json().path("user_id").asLong()).isEqualTo(userId("alice"));
         assertThat(forAlice.json().path("group").asText()).isEqualTo("vip");
         api.patch("/api/tokens/" + id, "{\"rpm\":5}", root).expect(200);
-        assertThat(api.get("/api/tokens?user=" + userId("alice"), root).json().path("total").asLong())
+        assertThat(api.get("/api/tokens?user=" + userId("alice"), root)
+                        .json()
+                        .path("total")
+                        .asLong())
                 .isEqualTo(2);
         assertThat(api.get("/api/tokens", root).json().path("total").asLong()).isEqualTo(2);
         api.post("/api/tokens", "{\"name\":\"x\",\"user\":\"ghost\"}", root).expect(404);
@@ -94,11 +120,14 @@ class TokenApiTest extends ApiTestBase {
     void invalidTokenInputIsRefused() {
         Auth alice = Auth.bearer(user("alice").bearer());
         List<Object> before = state();
-        api.post("/api/tokens", "{\"name\":\"x\",\"ip_ranges\":[\"example.com\"]}", alice).expect(400);
-        api.post("/api/tokens", "{\"name\":\"x\",\"ip_ranges\":[\"10.0.0.0/33\"]}", alice).expect(400);
+        api.post("/api/tokens", "{\"name\":\"x\",\"ip_ranges\":[\"example.com\"]}", alice)
+                .expect(400);
+        api.post("/api/tokens", "{\"name\":\"x\",\"ip_ranges\":[\"10.0.0.0/33\"]}", alice)
+                .expect(400);
         api.post("/api/tokens", "{\"name\":\"x\",\"quota\":-5}", alice).expect(400);
         api.post("/api/tokens", "{\"name\":\"x\",\"rpm\":-1}", alice).expect(400);
-        api.post("/api/tokens", "{\"name\":\"x\",\"expires_at\":\"someday\"}", alice).expect(400);
+        api.post("/api/tokens", "{\"name\":\"x\",\"expires_at\":\"someday\"}", alice)
+                .expect(400);
         api.post("/api/tokens", "{\"name\":\"x\",\"status\":\"maybe\"}", alice).expect(400);
         api.post("/api/tokens", "{\"name\":\"\"}", alice).expect(400);
         assertThat(state()).isEqualTo(before);

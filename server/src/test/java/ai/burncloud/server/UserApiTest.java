@@ -50,13 +50,14 @@ class UserApiTest extends ApiTestBase {
                 .json()
                 .path("id")
                 .asLong();
-        Reply updated = api.patch("/api/users/" + id, "{\"role\":\"admin\",\"group\":\"team\",\"status\":\"disabled\"}",
-                        root)
+        Reply updated = api.patch(
+                        "/api/users/" + id, "{\"role\":\"admin\",\"group\":\"team\",\"status\":\"disabled\"}", root)
                 .expect(200);
         assertThat(updated.json().path("role").asText()).isEqualTo("admin");
         assertThat(updated.json().path("group").asText()).isEqualTo("team");
         assertThat(updated.json().path("status").asText()).isEqualTo("disabled");
-        Reply topped = api.post("/api/users/" + id + "/topup", "{\"amount\":2.25}", root).expect(200);
+        Reply topped = api.post("/api/users/" + id + "/topup", "{\"amount\":2.25}", root)
+                .expect(200);
         assertThat(topped.json().path("balance").decimalValue()).isEqualByComparingTo("3.25");
         assertThat(repos.users().findById(id).orElseThrow().balance()).isEqualTo(Money.parseDollars("3.25"));
         api.delete("/api/users/" + id, root).expect(200);
@@ -67,7 +68,11 @@ class UserApiTest extends ApiTestBase {
     @Test
     void topUpOfAnUnlimitedBalanceIsAConflict() {
         Auth root = Auth.bearer(root().bearer());
-        long id = api.post("/api/users", "{\"username\":\"free\"}", root).expect(201).json().path("id").asLong();
+        long id = api.post("/api/users", "{\"username\":\"free\"}", root)
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
         api.post("/api/users/" + id + "/topup", "{\"amount\":1}", root).expect(409);
     }
 
@@ -89,9 +94,12 @@ class UserApiTest extends ApiTestBase {
         user("admin2", "admin", "-1");
         Auth admin = Auth.bearer(api.login("admin1", "password-admin1").bearer());
         api.post("/api/users", "{\"username\":\"plain\"}", admin).expect(201);
-        api.post("/api/users", "{\"username\":\"boss\",\"role\":\"admin\"}", admin).expect(403);
-        api.patch("/api/users/" + userId("plain"), "{\"role\":\"admin\"}", admin).expect(403);
-        api.patch("/api/users/" + userId("admin2"), "{\"status\":\"disabled\"}", admin).expect(403);
+        api.post("/api/users", "{\"username\":\"boss\",\"role\":\"admin\"}", admin)
+                .expect(403);
+        api.patch("/api/users/" + userId("plain"), "{\"role\":\"admin\"}", admin)
+                .expect(403);
+        api.patch("/api/users/" + userId("admin2"), "{\"status\":\"disabled\"}", admin)
+                .expect(403);
         api.patch("/api/users/" + userId("plain"), "{\"group\":\"g2\"}", admin).expect(200);
     }
 
@@ -100,7 +108,8 @@ class UserApiTest extends ApiTestBase {
         Auth alice = Auth.bearer(user("alice").bearer());
         api.get("/api/users", alice).expect(403);
         api.post("/api/users", "{\"username\":\"mallory\"}", alice).expect(403);
-        api.post("/api/users/" + userId("alice") + "/topup", "{\"amount\":100}", alice).expect(403);
+        api.post("/api/users/" + userId("alice") + "/topup", "{\"amount\":100}", alice)
+                .expect(403);
         assertThat(repos.users().findByUsername("mallory")).isEmpty();
     }
 }

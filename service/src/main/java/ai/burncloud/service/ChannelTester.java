@@ -74,10 +74,13 @@ public final class ChannelTester implements AutoCloseable {
                 throw ServiceException.invalid("channel " + channelId + " does not serve model '" + m + "'");
             }
         }
-        return view.testChannel(channelId, m).thenApplyAsync(r -> {
-            ChannelTestResult clean = scrub(channel, r);
-            return new ChannelTestOutcome(m, clean, settle(channel, clean));
-        }, thread);
+        return view.testChannel(channelId, m)
+                .thenApplyAsync(
+                        r -> {
+                            ChannelTestResult clean = scrub(channel, r);
+                            return new ChannelTestOutcome(m, clean, settle(channel, clean));
+                        },
+                        thread);
     }
 
     /** Records the result and applies the auto-disable policy; returns the channel afterwards. */
@@ -87,7 +90,12 @@ public final class ChannelTester implements AutoCloseable {
                 .recordTest(
                         channel.id(),
                         new ChannelTest(
-                                clock.millis() / 1000, r.ok(), r.latencyMs(), r.ttftMs(), r.tokensPerSecond(), r.error()));
+                                clock.millis() / 1000,
+                                r.ok(),
+                                r.latencyMs(),
+                                r.ttftMs(),
+                                r.tokensPerSecond(),
+                                r.error()));
         ConsoleOptions o = options.current();
         Channel now = repos.channels().findById(channel.id()).orElse(channel);
         if (!o.autoDisable() || now.status() == ChannelStatus.DISABLED) {
@@ -96,11 +104,15 @@ public final class ChannelTester implements AutoCloseable {
         String failure = failure(r, o.maxLatencyMs());
         if (failure != null && now.status() == ChannelStatus.ENABLED) {
             log.warn("channel {} ({}) auto-disabled: {}", now.id(), now.name(), failure);
-            return repos.channels().setStatus(now.id(), ChannelStatus.AUTO_DISABLED, failure).orElse(now);
+            return repos.channels()
+                    .setStatus(now.id(), ChannelStatus.AUTO_DISABLED, failure)
+                    .orElse(now);
         }
         if (failure == null && now.status() == ChannelStatus.AUTO_DISABLED) {
             log.info("channel {} ({}) passed its speed test and is enabled again", now.id(), now.name());
-            return repos.channels().setStatus(now.id(), ChannelStatus.ENABLED, null).orElse(now);
+            return repos.channels()
+                    .setStatus(now.id(), ChannelStatus.ENABLED, null)
+                    .orElse(now);
         }
         return now;
     }
@@ -123,7 +135,11 @@ public final class ChannelTester implements AutoCloseable {
             return r;
         }
         return new ChannelTestResult(
-                r.ok(), r.latencyMs(), r.ttftMs(), r.tokensPerSecond(), r.error().replace(key, KeyHint.of(key)));
+                r.ok(),
+                r.latencyMs(),
+                r.ttftMs(),
+                r.tokensPerSecond(),
+                r.error().replace(key, KeyHint.of(key)));
     }
 
     /** One scheduled round: tests every channel not disabled by hand, when the interval has passed. */
@@ -138,7 +154,8 @@ public final class ChannelTester implements AutoCloseable {
             for (Channel c : repos.channels().all()) {
                 if (c.status() != ChannelStatus.DISABLED) {
                     DataPlaneView view = dataPlane.get();
-                    ChannelTestResult r = view.testChannel(c.id(), c.models().get(0)).get(10, TimeUnit.MINUTES);
+                    ChannelTestResult r =
+                            view.testChannel(c.id(), c.models().get(0)).get(10, TimeUnit.MINUTES);
                     settle(c, r);
                 }
             }

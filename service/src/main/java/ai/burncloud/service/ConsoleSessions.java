@@ -49,7 +49,9 @@ public final class ConsoleSessions {
         throttle.attempt(ip, name);
         Optional<User> found = repos.users().findByUsername(name);
         // the same bcrypt work whether or not the user exists: timing must not tell
-        boolean ok = hasher.matches(password, found.map(User::passwordHash).filter(h -> h != null).orElse(dummyHash))
+        boolean ok = hasher.matches(
+                        password,
+                        found.map(User::passwordHash).filter(h -> h != null).orElse(dummyHash))
                 && found.isPresent();
         if (!ok) {
             throttle.failed(name);
@@ -67,7 +69,8 @@ public final class ConsoleSessions {
     public ConsoleLogin open(User user) {
         String secret = Secrets.random(PREFIX, 32);
         long now = clock.millis() / 1000;
-        Session session = new Session(Secrets.hash(secret), user.id(), Secrets.random("", 24), now, now + ttl.toSeconds());
+        Session session =
+                new Session(Secrets.hash(secret), user.id(), Secrets.random("", 24), now, now + ttl.toSeconds());
         repos.sessions().create(session);
         return new ConsoleLogin(secret, session, user);
     }

@@ -62,11 +62,12 @@ final class MinuteBuffer {
             MinuteVisitor buffered) {
         lock.readLock().lock();
         try {
-            minutes.subMap(fromBucket, true, toBucket, true).forEach((bucket, cells) -> cells.forEach((k, c) -> {
-                if (userId == null || k.userId() == userId) {
-                    buffered.visit(bucket, k, c);
-                }
-            }));
+            minutes.subMap(fromBucket, true, toBucket, true)
+                    .forEach((bucket, cells) -> cells.forEach((k, c) -> {
+                        if (userId == null || k.userId() == userId) {
+                            buffered.visit(bucket, k, c);
+                        }
+                    }));
             for (StatsMinute r : repo.range(fromBucket, toBucket, userId)) {
                 stored.accept(r, new StatsKey(r.model(), r.channelId(), r.userId(), r.tokenId()));
             }

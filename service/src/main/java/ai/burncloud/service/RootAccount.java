@@ -21,9 +21,8 @@ public final class RootAccount {
     /** @return the generated password when one was generated (for tests), else empty */
     public static Optional<String> ensurePassword(
             Repositories repos, PasswordHasher hasher, Optional<String> configured) {
-        Optional<User> root = repos.users().all().stream()
-                .filter(u -> u.role() == Role.ROOT)
-                .findFirst();
+        Optional<User> root =
+                repos.users().all().stream().filter(u -> u.role() == Role.ROOT).findFirst();
         if (root.isEmpty() || root.get().passwordHash() != null) {
             return Optional.empty();
         }
@@ -38,7 +37,9 @@ public final class RootAccount {
                     password);
             return Optional.of(password);
         }
-        log.info("set the console password of user '{}' from BURNCLOUD_ROOT_PASSWORD", root.get().username());
+        log.info(
+                "set the console password of user '{}' from BURNCLOUD_ROOT_PASSWORD",
+                root.get().username());
         return Optional.empty();
     }
 }

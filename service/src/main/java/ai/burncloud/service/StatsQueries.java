@@ -48,11 +48,15 @@ public final class StatsQueries {
             if (from <= now - SecondRing.SECONDS) {
                 throw ServiceException.invalid("1s buckets cover only the last hour; use 1m or 1h");
             }
-            recorder.seconds().forEach(from, to, (sec, cells) -> cells.forEach((k, c) -> {
-                if (userId == null || k.userId() == userId) {
-                    c.addTo(cell(groups, groupOf.apply(k), sec));
-                }
-            }));
+            recorder.seconds()
+                    .forEach(
+                            from,
+                            to,
+                            (sec, cells) -> cells.forEach((k, c) -> {
+                                if (userId == null || k.userId() == userId) {
+                                    c.addTo(cell(groups, groupOf.apply(k), sec));
+                                }
+                            }));
         } else {
             long size = bucket.seconds();
             recorder.minutes()
@@ -68,8 +72,8 @@ public final class StatsQueries {
             groups.put("", new TreeMap<>());
         }
         List<TimeSeries.Series> series = new ArrayList<>();
-        groups.forEach((group, cells) ->
-                series.add(new TimeSeries.Series(groupBy == null ? null : group, points(metric, cells, first, last, bucket))));
+        groups.forEach((group, cells) -> series.add(
+                new TimeSeries.Series(groupBy == null ? null : group, points(metric, cells, first, last, bucket))));
         return new TimeSeries(metric, bucket, first, last, groupBy, List.copyOf(series));
     }
 
@@ -78,17 +82,21 @@ public final class StatsQueries {
         long now = recorder.clock().millis() / 1000;
         long lastFull = now - 1;
         long[] sums = new long[3]; // tokens last second, requests last second, requests last minute
-        recorder.seconds().forEach(now - 60, lastFull, (sec, cells) -> cells.forEach((k, c) -> {
-            if (userId == null || k.userId() == userId) {
-                StatsTotals t = new StatsTotals();
-                c.addTo(t);
-                sums[2] += t.requests();
-                if (sec == lastFull) {
-                    sums[0] += t.tokens();
-                    sums[1] += t.requests();
-                }
-            }
-        }));
+        recorder.seconds()
+                .forEach(
+                        now - 60,
+                        lastFull,
+                        (sec, cells) -> cells.forEach((k, c) -> {
+                            if (userId == null || k.userId() == userId) {
+                                StatsTotals t = new StatsTotals();
+                                c.addTo(t);
+                                sums[2] += t.requests();
+                                if (sec == lastFull) {
+                                    sums[0] += t.tokens();
+                                    sums[1] += t.requests();
+                                }
+                            }
+                        }));
         return new LiveStats(now, sums[0], sums[1], sums[2], inFlight);
     }
 

@@ -45,15 +45,18 @@ public final class UpstreamModels {
         String base = c.baseUrl();
         switch (c.type()) {
             case OPENAI, QWEN -> b.uri(URI.create(base + "/models")).header("authorization", "Bearer " + c.apiKey());
-            case AZURE -> b.uri(URI.create(base + "/openai/models?api-version=" + azureVersion(c)))
-                    .header("api-key", c.apiKey());
-            case ANTHROPIC -> b.uri(URI.create(base + "/v1/models?limit=1000"))
-                    .header("x-api-key", c.apiKey())
-                    .header("anthropic-version", "2023-06-01");
-            case GEMINI -> b.uri(URI.create(base + "/v1beta/models?pageSize=1000"))
-                    .header("x-goog-api-key", c.apiKey());
-            default -> throw ServiceException.unprocessable(
-                    c.type().id() + " channels have no model list to fetch; set their models by hand");
+            case AZURE ->
+                b.uri(URI.create(base + "/openai/models?api-version=" + azureVersion(c)))
+                        .header("api-key", c.apiKey());
+            case ANTHROPIC ->
+                b.uri(URI.create(base + "/v1/models?limit=1000"))
+                        .header("x-api-key", c.apiKey())
+                        .header("anthropic-version", "2023-06-01");
+            case GEMINI ->
+                b.uri(URI.create(base + "/v1beta/models?pageSize=1000")).header("x-goog-api-key", c.apiKey());
+            default ->
+                throw ServiceException.unprocessable(
+                        c.type().id() + " channels have no model list to fetch; set their models by hand");
         }
         return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .handle((resp, error) -> {

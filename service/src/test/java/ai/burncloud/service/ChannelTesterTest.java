@@ -96,7 +96,11 @@ class ChannelTesterTest extends AdminTestBase {
                     .isEqualTo("speed test failed: connection refused");
             assertThat(status(recovered)).isEqualTo(ChannelStatus.ENABLED);
             assertThat(status(byHand)).isEqualTo(ChannelStatus.DISABLED);
-            assertThat(repos.channels().findById(recovered.id()).orElseThrow().lastTest().latencyMs())
+            assertThat(repos.channels()
+                            .findById(recovered.id())
+                            .orElseThrow()
+                            .lastTest()
+                            .latencyMs())
                     .isEqualTo(80);
 
             tested.clear();

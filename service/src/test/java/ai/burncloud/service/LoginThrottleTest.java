@@ -20,7 +20,8 @@ class LoginThrottleTest {
         assertThatThrownBy(() -> throttle.attempt("1.1.1.3", "ALICE"))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
                     org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(ServiceException.Kind.RATE_LIMITED);
-                    org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds()).isBetween(1L, 61L);
+                    org.assertj.core.api.Assertions.assertThat(e.retryAfterSeconds())
+                            .isBetween(1L, 61L);
                 });
         assertThatCode(() -> throttle.attempt("1.1.1.3", "bob")).doesNotThrowAnyException();
         nanos.addAndGet(Duration.ofSeconds(61).toNanos());

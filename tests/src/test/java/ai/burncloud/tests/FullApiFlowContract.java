@@ -34,7 +34,8 @@ abstract class FullApiFlowContract {
     static final String ROOT_PASSWORD = "flow-root-password";
     static final String METRICS_TOKEN = "flow-metrics-token";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private FakeUpstream upstream;
     private BurnCloudApp app;
     private String base;
@@ -69,11 +70,15 @@ abstract class FullApiFlowContract {
         app = BurnCloudApp.start(ConfigLoader.fromMap(env));
         base = "http://127.0.0.1:" + app.port();
 
-        assertThat(call("GET", "/api/status", null, null).json().path("database").asText()).isEqualTo(expectedKind());
+        assertThat(call("GET", "/api/status", null, null)
+                        .json()
+                        .path("database")
+                        .asText())
+                .isEqualTo(expectedKind());
 
         // root logs in through the public port: cookie and access token
-        Reply login = call("POST", "/api/auth/login", "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
-                null);
+        Reply login =
+                call("POST", "/api/auth/login", "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}", null);
         assertThat(login.status).isEqualTo(200);
         assertThat(login.response.headers().firstValue("set-cookie").orElseThrow())
                 .contains("burncloud_session=")
@@ -81,47 +86,82 @@ abstract class FullApiFlowContract {
         String root = login.json().path("access_token").asText();
 
         // a user, a group ratio, a channel on the fake upstream, prices, a token for the user
-        long alice = call("POST", "/api/users",
-                        "{\"username\":\"alice\",\"password\":\"alice-password\",\"group\":\"vip\",\"balance\":10}", root)
-                .expect(201).json().path("id").asLong();
-        call("POST", "/api/ratios/groups", "{\"group\":\"vip\",\"ratio\":0.5}", root).expect(200);
-        long channel = call("POST", "/api/channels",
+        long alice = call(
+                        "POST",
+                        "/api/users",
+                        "{\"username\":\"alice\",\"password\":\"alice-password\",\"group\":\"vip\",\"balance\":10}",
+                        root)
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        call("POST", "/api/ratios/groups", "{\"group\":\"vip\",\"ratio\":0.5}", root)
+                .expect(200);
+        long channel = call(
+                        "POST",
+                        "/api/channels",
                         "{\"name\":\"fake\",\"type\":\"openai\",\"base_url\":\"" + upstream.baseUrl()
                                 + "/v1\",\"key\":\"sk-upstream-flow-key-123456\",\"models\":[\"gpt-4o\"],"
                                 + "\"groups\":[\"vip\"]}",
                         root)
-                .expect(201).json().path("id").asLong();
-        call("POST", "/api/prices", "{\"model\":\"gpt-4o\",\"input\":2.5,\"output\":10}", root).expect(200);
+                .expect(201)
+                .json()
+                .path("id")
+                .asLong();
+        call("POST", "/api/prices", "{\"model\":\"gpt-4o\",\"input\":2.5,\"output\":10}", root)
+                .expect(200);
         String key = call("POST", "/api/tokens", "{\"name\":\"alice-app\",\"user_id\":" + alice + "}", root)
-                .expect(201).json().path("key").asText();
+                .expect(201)
+                .json()
+                .path("key")
+                .asText();
         long configured = System.nanoTime();
 
         // the running router sees all of it within a second
         waitFor(() -> call("GET", "/v1/models", null, key).body.contains("\"gpt-4o\""), "the router to list gpt-4o");
         assertThat(Duration.ofNanos(System.nanoTime() - configured)).isLessThan(Duration.ofSeconds(1));
 
-        upstream.enqueue(FakeUpstream.Reply.json(200, Fixtures.text("openai/chat-completion.openapi-spec-example.json")));
-        Reply chat = call("POST", "/v1/chat/completions",
-                "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}", key);
+        upstream.enqueue(
+                FakeUpstream.Reply.json(200, Fixtures.text("openai/chat-completion.openapi-spec-example.json")));
+        Reply chat = call(
+                "POST",
+                "/v1/chat/completions",
+                "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}",
+                key);
         assertThat(chat.status).as(chat.body).isEqualTo(200);
         // 19 prompt x $2.5/M + 10 completion x $10/M = $0.0001475, x 0.5 for group vip
         String cost = "0.00007375";
 
-        String aliceToken = call("POST", "/api/auth/login",
-                        "{\"username\":\"alice\",\"password\":\"alice-password\"}", null)
-                .expect(200).json().path("access_token").asText();
-        waitFor(() -> call("GET", "/api/logs", null, aliceToken).json().path("total").asLong() == 1, "the log row");
-        JsonNode row = call("GET", "/api/logs", null, aliceToken).json().path("items").get(0);
+        String aliceToken = call(
+                        "POST", "/api/auth/login", "{\"username\":\"alice\",\"password\":\"alice-password\"}", null)
+                .expect(200)
+                .json()
+                .path("access_token")
+                .asText();
+        waitFor(
+                () -> call("GET", "/api/logs", null, aliceToken)
+                                .json()
+                                .path("total")
+                                .asLong()
+                        == 1,
+                "the log row");
+        JsonNode row =
+                call("GET", "/api/logs", null, aliceToken).json().path("items").get(0);
         assertThat(row.path("model").asText()).isEqualTo("gpt-4o");
         assertThat(row.path("status").asInt()).isEqualTo(200);
         assertThat(row.path("prompt_tokens").asLong()).isEqualTo(19);
         assertThat(row.path("completion_tokens").asLong()).isEqualTo(10);
         assertThat(row.path("cost").decimalValue()).isEqualByComparingTo(cost);
         assertThat(row.path("user_id").asLong()).isEqualTo(alice);
-        assertThat(call("GET", "/api/logs?channel=" + channel, null, root).json().path("total").asLong()).isEqualTo(1);
+        assertThat(call("GET", "/api/logs?channel=" + channel, null, root)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
 
         for (String who : List.of(root, aliceToken)) {
-            JsonNode summary = call("GET", "/api/stats/summary", null, who).expect(200).json();
+            JsonNode summary =
+                    call("GET", "/api/stats/summary", null, who).expect(200).json();
             assertThat(summary.path("requests").asLong()).isEqualTo(1);
             assertThat(summary.path("errors").asLong()).isZero();
             assertThat(summary.path("tokens").asLong()).isEqualTo(29);
@@ -129,8 +169,13 @@ abstract class FullApiFlowContract {
             assertThat(summary.path("latency_p50_ms").isNull()).isFalse();
         }
 
-        waitFor(() -> call("GET", "/api/me", null, aliceToken).json().path("balance").decimalValue()
-                        .compareTo(new java.math.BigDecimal("9.99992625")) == 0,
+        waitFor(
+                () -> call("GET", "/api/me", null, aliceToken)
+                                .json()
+                                .path("balance")
+                                .decimalValue()
+                                .compareTo(new java.math.BigDecimal("9.99992625"))
+                        == 0,
                 "the balance to be charged exactly once");
 
         Reply metrics = call("GET", "/metrics", null, METRICS_TOKEN).expect(200);
@@ -150,33 +195,60 @@ abstract class FullApiFlowContract {
 
         // a redemption code credits exactly once under concurrency
         String code = call("POST", "/api/redemptions", "{\"name\":\"flow\",\"amount\":2.5,\"count\":1}", root)
-                .expect(201).json().path("items").get(0).path("code").asText();
-        List<Integer> redeems = concurrently(8, i -> call("POST", "/api/redeem", "{\"code\":\"" + code + "\"}",
-                aliceToken).status);
+                .expect(201)
+                .json()
+                .path("items")
+                .get(0)
+                .path("code")
+                .asText();
+        List<Integer> redeems =
+                concurrently(8, i -> call("POST", "/api/redeem", "{\"code\":\"" + code + "\"}", aliceToken).status);
         assertThat(redeems).filteredOn(s -> s == 200).hasSize(1);
         assertThat(redeems).filteredOn(s -> s != 200).containsOnly(404);
-        assertThat(call("GET", "/api/me", null, aliceToken).json().path("balance").decimalValue())
+        assertThat(call("GET", "/api/me", null, aliceToken)
+                        .json()
+                        .path("balance")
+                        .decimalValue())
                 .isEqualByComparingTo("12.49992625");
 
         // an invitation credits the invitee and the inviter exactly once
-        String invite = call("GET", "/api/me", null, aliceToken).json().path("invite_code").asText();
-        call("PATCH", "/api/options",
-                        "{\"registration_enabled\":true,\"invite_bonus_invitee\":1,\"invite_bonus_inviter\":0.5}", root)
+        String invite = call("GET", "/api/me", null, aliceToken)
+                .json()
+                .path("invite_code")
+                .asText();
+        call(
+                        "PATCH",
+                        "/api/options",
+                        "{\"registration_enabled\":true,\"invite_bonus_invitee\":1,\"invite_bonus_inviter\":0.5}",
+                        root)
                 .expect(200);
-        List<Integer> signUps = concurrently(6, i -> call("POST", "/api/auth/register",
-                "{\"username\":\"carol\",\"password\":\"carol-password\",\"invite_code\":\"" + invite + "\"}", null)
-                .status);
+        List<Integer> signUps = concurrently(
+                6,
+                i -> call(
+                                "POST",
+                                "/api/auth/register",
+                                "{\"username\":\"carol\",\"password\":\"carol-password\",\"invite_code\":\"" + invite
+                                        + "\"}",
+                                null)
+                        .status);
         assertThat(signUps).filteredOn(s -> s == 201).hasSize(1);
         assertThat(signUps).filteredOn(s -> s != 201).containsOnly(409);
-        assertThat(call("GET", "/api/me", null, aliceToken).json().path("balance").decimalValue())
+        assertThat(call("GET", "/api/me", null, aliceToken)
+                        .json()
+                        .path("balance")
+                        .decimalValue())
                 .isEqualByComparingTo("12.99992625");
         String carol = call("POST", "/api/auth/login", "{\"username\":\"carol\",\"password\":\"carol-password\"}", null)
-                .expect(200).json().path("access_token").asText();
+                .expect(200)
+                .json()
+                .path("access_token")
+                .asText();
         JsonNode carolMe = call("GET", "/api/me", null, carol).json();
         assertThat(carolMe.path("balance").decimalValue()).isEqualByComparingTo("1");
         assertThat(carolMe.path("inviter_id").asLong()).isEqualTo(alice);
         // carol sees none of alice's logs
-        assertThat(call("GET", "/api/logs", null, carol).json().path("total").asLong()).isZero();
+        assertThat(call("GET", "/api/logs", null, carol).json().path("total").asLong())
+                .isZero();
     }
 
     abstract String expectedKind();
@@ -223,7 +295,9 @@ abstract class FullApiFlowContract {
     private Reply call(String method, String path, String body, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("content-type", "application/json");
         }
