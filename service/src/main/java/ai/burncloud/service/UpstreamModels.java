@@ -61,8 +61,12 @@ public final class UpstreamModels {
         return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .handle((resp, error) -> {
                     if (error != null) {
-                        throw ServiceException.unavailable("could not reach the provider: "
-                                + error.getClass().getSimpleName());
+                        Throwable cause = error;
+                        while (cause.getCause() != null && cause.getCause() != cause) {
+                            cause = cause.getCause();
+                        }
+                        throw ServiceException.unavailable("could not reach the provider ("
+                                + cause.getClass().getSimpleName() + ")");
                     }
                     if (resp.statusCode() != 200) {
                         throw ServiceException.unavailable("the provider answered HTTP " + resp.statusCode());
