@@ -138,6 +138,11 @@ public final class ControlPlane implements AutoCloseable {
                 .toList();
     }
 
+    /** Persists finished statistics minutes now (the maintenance timer does it every 10 s). */
+    void flushStatistics() {
+        services.stats().flush();
+    }
+
     /** Every endpoint with its access level (tests). */
     List<ApiRoutes.Endpoint> registered() {
         return endpoints;

@@ -50,7 +50,7 @@ class StatsApiTest extends ApiTestBase {
         long before =
                 api.get("/api/stats/summary", root).json().path("requests").asLong();
         clock.advanceSeconds(180);
-        controlPlaneFlush();
+        controlPlane.flushStatistics();
         assertThat(repos.stats().range(0, Long.MAX_VALUE, null)).hasSize(2);
         JsonNode after = api.get("/api/stats/summary", root).expect(200).json();
         assertThat(after.path("requests").asLong()).isEqualTo(before).isEqualTo(3);
@@ -64,17 +64,6 @@ class StatsApiTest extends ApiTestBase {
             sum += p.path("v").asLong();
         }
         assertThat(sum).isEqualTo(165);
-    }
-
-    private void controlPlaneFlush() {
-        // the maintenance timer runs every 10 s; tests call the same flush directly
-        try {
-            var f = ControlPlane.class.getDeclaredField("services");
-            f.setAccessible(true);
-            ((ApiServices) f.get(controlPlane)).stats().flush();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
