@@ -118,7 +118,7 @@ final class ChannelViews {
         n.put("ok", t.ok());
         n.put("latency_ms", t.latencyMs());
         n.put("ttft_ms", t.ttftMs());
-        n.put("tokens_per_second", t.tokensPerSecond());
+        n.put("tokens_per_s", t.tokensPerSecond());
         n.put("error", t.error());
         return n;
     }

@@ -2,6 +2,7 @@ package ai.burncloud.database;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 final class JdbcRedemptionRepository implements RedemptionRepository {
@@ -58,6 +59,11 @@ final class JdbcRedemptionRepository implements RedemptionRepository {
                     (b[0] - 1) * b[1]);
             return new Page<>(items, total, b[0], b[1]);
         });
+    }
+
+    @Override
+    public Optional<Redemption> findById(long id) {
+        return db.read(c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM redemptions WHERE id = ?", MAP, id));
     }
 
     @Override

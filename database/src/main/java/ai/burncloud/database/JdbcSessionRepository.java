@@ -39,4 +39,9 @@ final class JdbcSessionRepository implements SessionRepository {
     public int deleteExpired(long nowSeconds) {
         return db.write(c -> Sql.update(c, "DELETE FROM sessions WHERE expires_at <= ?", nowSeconds));
     }
+
+    @Override
+    public int deleteForUser(long userId) {
+        return db.write(c -> Sql.update(c, "DELETE FROM sessions WHERE user_id = ?", userId));
+    }
 }

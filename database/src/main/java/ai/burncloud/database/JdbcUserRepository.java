@@ -57,6 +57,37 @@ final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public User createInvited(NewUser u, long inviterBonus) {
+        return db.write(c -> {
+            long now = Sql.now();
+            long id = Sql.insert(
+                    c,
+                    "INSERT INTO users (username, password_hash, role, group_name, balance, invite_code, inviter_id,"
+                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    u.username(),
+                    u.passwordHash(),
+                    u.role().id(),
+                    u.group(),
+                    u.balance(),
+                    u.inviteCode(),
+                    u.inviterId(),
+                    now,
+                    now);
+            if (u.inviterId() != null && inviterBonus > 0) {
+                Sql.update(
+                        c,
+                        "UPDATE users SET balance = balance + ?, updated_at = ? WHERE id = ? AND balance <> -1",
+                        inviterBonus,
+                        now,
+                        u.inviterId());
+            }
+            ConfigVersion.bump(c);
+            return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id)
+                    .orElseThrow();
+        });
+    }
+
+    @Override
     public Optional<User> findById(long id) {
         return db.read(
                 c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id));

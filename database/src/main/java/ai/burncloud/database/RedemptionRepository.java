@@ -1,6 +1,7 @@
 package ai.burncloud.database;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Redemption codes (stored by hash). */
@@ -9,6 +10,8 @@ public interface RedemptionRepository {
     List<Long> createBatch(String name, long amount, List<String[]> hashAndPrefix, Long createdBy);
 
     Page<Redemption> list(int page, int size);
+
+    Optional<Redemption> findById(long id);
 
     /** Deletes a code that was not used yet. */
     boolean deleteUnused(long id);

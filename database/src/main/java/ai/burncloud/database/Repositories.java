@@ -13,6 +13,7 @@ public record Repositories(
         RedemptionRepository redemptions,
         OptionRepository options,
         SessionRepository sessions,
+        StatsRepository stats,
         ConfigVersion configVersion) {
 
     public static Repositories over(Database db) {
@@ -28,6 +29,7 @@ public record Repositories(
                 new JdbcRedemptionRepository(db),
                 new JdbcOptionRepository(db),
                 new JdbcSessionRepository(db),
+                new JdbcStatsRepository(db),
                 new ConfigVersion(db));
     }
 }

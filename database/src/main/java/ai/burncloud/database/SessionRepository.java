@@ -11,4 +11,7 @@ public interface SessionRepository {
     boolean delete(String tokenHash);
 
     int deleteExpired(long nowSeconds);
+
+    /** Ends every session of one user (password changed, account disabled); returns how many. */
+    int deleteForUser(long userId);
 }

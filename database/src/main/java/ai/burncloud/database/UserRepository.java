@@ -8,6 +8,15 @@ public interface UserRepository {
     /** @throws DuplicateKeyException when the username or invite code is taken */
     User create(NewUser user);
 
+    /**
+     * Creates a user who signed up with an invite code and credits the inviter {@code inviterBonus}
+     * nano-dollars (an unlimited balance stays unlimited), in one transaction: the credit happens
+     * exactly once, together with the user it is for.
+     *
+     * @throws DuplicateKeyException when the username or invite code is taken (nothing is credited)
+     */
+    User createInvited(NewUser user, long inviterBonus);
+
     Optional<User> findById(long id);
 
     Optional<User> findByUsername(String username);

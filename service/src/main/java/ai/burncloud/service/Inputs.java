@@ -20,6 +20,7 @@ import java.util.Set;
  */
 final class Inputs {
     static final int MAX_NAME = 128;
+    static final int MAX_LIST = 1000;
     private static final int MAX_JSON = 64 * 1024;
     private static final ObjectReader STRICT =
             Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -53,6 +54,9 @@ final class Inputs {
     /** A list of identifiers, trimmed, blanks dropped, duplicates removed, order kept. */
     static List<String> identifiers(String field, List<String> values, boolean required) {
         Set<String> out = new LinkedHashSet<>();
+        if (values != null && values.size() > MAX_LIST) {
+            throw ServiceException.invalid(field + " may hold at most " + MAX_LIST + " entries");
+        }
         if (values != null) {
             for (String v : values) {
                 if (v != null && !v.isBlank()) {
@@ -138,6 +142,15 @@ final class Inputs {
             throw ServiceException.invalid(field + " must be at least " + min + " (got " + value + ")");
         }
         return value;
+    }
+
+    /** User input quoted in a message, cut to a readable length. */
+    static String clip(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 64 ? t.substring(0, 64) + "..." : t;
     }
 
     static String firstLine(String message) {

@@ -12,14 +12,55 @@ public final class ServiceException extends RuntimeException {
         /** The input is malformed or breaks a rule (CLI exit 2, HTTP 400). */
         INVALID,
         /** The input is fine but collides with what exists (CLI exit 1, HTTP 409). */
-        CONFLICT
+        CONFLICT,
+        /** No valid credentials were presented (HTTP 401). */
+        UNAUTHENTICATED,
+        /** The caller is known but may not do this (HTTP 403). */
+        FORBIDDEN,
+        /** Too many attempts; {@link #retryAfterSeconds()} tells when to try again (HTTP 429). */
+        RATE_LIMITED,
+        /** Well-formed and allowed, but this thing cannot do it (HTTP 422). */
+        UNPROCESSABLE,
+        /** Something this depends on is not running (HTTP 503). */
+        UNAVAILABLE
     }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     private ServiceException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    private ServiceException(Kind kind, String message, long retryAfterSeconds) {
         super(message);
         this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ServiceException unauthenticated(String message) {
+        return new ServiceException(Kind.UNAUTHENTICATED, message);
+    }
+
+    public static ServiceException forbidden(String message) {
+        return new ServiceException(Kind.FORBIDDEN, message);
+    }
+
+    public static ServiceException rateLimited(String message, long retryAfterSeconds) {
+        return new ServiceException(Kind.RATE_LIMITED, message, Math.max(1, retryAfterSeconds));
+    }
+
+    public static ServiceException unprocessable(String message) {
+        return new ServiceException(Kind.UNPROCESSABLE, message);
+    }
+
+    public static ServiceException unavailable(String message) {
+        return new ServiceException(Kind.UNAVAILABLE, message);
+    }
+
+    /** Seconds until a rate-limited caller may try again (0 for other kinds). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ServiceException notFound(String message) {

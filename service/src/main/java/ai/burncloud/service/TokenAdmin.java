@@ -4,6 +4,7 @@ import ai.burncloud.common.ApiKeys;
 import ai.burncloud.common.Money;
 import ai.burncloud.database.DuplicateKeyException;
 import ai.burncloud.database.NewToken;
+import ai.burncloud.database.Page;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.database.Role;
 import ai.burncloud.database.Status;
@@ -30,13 +31,31 @@ public final class TokenAdmin {
      *     NOT_FOUND when the named owner does not exist
      */
     public CreatedToken create(TokenRequest r) {
+        return create(owner(r.user()), r);
+    }
+
+    /**
+     * Creates a token for {@code owner} on behalf of a console caller; only administrators may set a
+     * group override (it decides prices and routes).
+     *
+     * @throws ServiceException FORBIDDEN when a non-administrator sets a group; INVALID for bad values
+     */
+    public CreatedToken createFor(User owner, boolean admin, TokenRequest r) {
+        if (!admin && r.group() != null) {
+            throw ServiceException.forbidden("only administrators may set a token's group");
+        }
+        return create(owner, r);
+    }
+
+    private CreatedToken create(User owner, TokenRequest r) {
         String name = Inputs.name("token name", r.name());
         long quota = r.quota() == null ? Money.UNLIMITED : Inputs.dollarsOrUnlimited("quota", r.quota());
         long expires = r.expires() == null ? Expiry.NEVER : Expiry.parse(r.expires());
         List<String> models = Inputs.identifiers("models", r.models(), false);
         String group = group(r.group());
         int rpm = Inputs.atLeast("rpm", r.rpm(), 0, 0);
-        User owner = owner(r.user());
+        List<String> ipRanges = IpRanges.parse(r.ipRanges());
+        Status status = r.status() == null ? Status.ENABLED : status(r.status());
         for (int attempt = 0; ; attempt++) {
             String key = ApiKeys.generate();
             try {
@@ -49,9 +68,12 @@ public final class TokenAdmin {
                                 quota,
                                 expires,
                                 models,
-                                List.of(),
+                                ipRanges,
                                 group,
                                 rpm));
+                if (status != Status.ENABLED) {
+                    token = setStatus(token.id(), status);
+                }
                 return new CreatedToken(token, key);
             } catch (DuplicateKeyException e) {
                 if (attempt >= 2) {
@@ -70,6 +92,25 @@ public final class TokenAdmin {
         return repos.tokens().findById(id).orElseThrow(() -> missing(id));
     }
 
+    /** A token of {@code ownerId} (null = of anyone). @throws ServiceException NOT_FOUND otherwise */
+    public Token get(long id, Long ownerId) {
+        return repos.tokens()
+                .findById(id)
+                .filter(t -> ownerId == null || t.userId() == ownerId)
+                .orElseThrow(() -> missing(id));
+    }
+
+    /** Tokens of one user (null = everyone's), oldest first. */
+    public Page<Token> page(Long ownerId, int page, int size) {
+        return repos.tokens().list(ownerId, page, size);
+    }
+
+    /** Deletes a token of {@code ownerId} (null = of anyone). @throws ServiceException NOT_FOUND otherwise */
+    public Token delete(long id, Long ownerId) {
+        get(id, ownerId);
+        return delete(id);
+    }
+
     /**
      * Changes the fields given (non-null) in {@code r}; the owner cannot change.
      *
@@ -77,6 +118,20 @@ public final class TokenAdmin {
      *     unknown id
      */
     public Token update(long id, TokenRequest r) {
+        return update(id, null, true, r);
+    }
+
+    /**
+     * Changes a token of {@code ownerId} (null = any owner: administrators); a token of someone else
+     * is reported missing, so its existence does not leak.
+     *
+     * @throws ServiceException NOT_FOUND for an unknown or foreign token; FORBIDDEN when a
+     *     non-administrator sets a group; INVALID for bad values
+     */
+    public Token update(long id, Long ownerId, boolean admin, TokenRequest r) {
+        if (!admin && r.group() != null) {
+            throw ServiceException.forbidden("only administrators may set a token's group");
+        }
         if (r.user() != null) {
             throw ServiceException.invalid("a token's owner cannot change; create a new token instead");
         }
@@ -86,11 +141,21 @@ public final class TokenAdmin {
         List<String> models = r.models() == null ? null : Inputs.identifiers("models", r.models(), false);
         String group = r.group() == null ? null : r.group().isBlank() ? "" : group(r.group());
         Integer rpm = r.rpm() == null ? null : Inputs.atLeast("rpm", r.rpm(), 0, 0);
-        if (name == null && quota == null && expires == null && models == null && group == null && rpm == null) {
+        List<String> ipRanges = r.ipRanges() == null ? null : IpRanges.parse(r.ipRanges());
+        Status status = r.status() == null ? null : status(r.status());
+        if (name == null
+                && quota == null
+                && expires == null
+                && models == null
+                && group == null
+                && rpm == null
+                && ipRanges == null
+                && status == null) {
             throw ServiceException.invalid("nothing to update: give at least one field to change");
         }
+        get(id, ownerId);
         return repos.tokens()
-                .update(id, new TokenUpdate(name, quota, expires, models, null, group, rpm, null))
+                .update(id, new TokenUpdate(name, quota, expires, models, ipRanges, group, rpm, status))
                 .orElseThrow(() -> missing(id));
     }
 
@@ -119,6 +184,14 @@ public final class TokenAdmin {
         return repos.users()
                 .findByUsername(name)
                 .orElseThrow(() -> ServiceException.notFound("no user named '" + name + "'"));
+    }
+
+    private static Status status(String text) {
+        try {
+            return Status.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid(e.getMessage());
+        }
     }
 
     private static String group(String text) {

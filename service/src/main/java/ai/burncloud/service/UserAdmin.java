@@ -3,9 +3,12 @@ package ai.burncloud.service;
 import ai.burncloud.common.Money;
 import ai.burncloud.database.DuplicateKeyException;
 import ai.burncloud.database.NewUser;
+import ai.burncloud.database.Page;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.database.Role;
+import ai.burncloud.database.Status;
 import ai.burncloud.database.User;
+import ai.burncloud.database.UserUpdate;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -94,6 +97,126 @@ public final class UserAdmin {
             throw ServiceException.notFound("no user named '" + user.username() + "'");
         }
         return user;
+    }
+
+    /** Users whose name contains {@code search} (null = all), oldest first. */
+    public Page<User> page(String search, int page, int size) {
+        String q = search == null || search.isBlank() ? null : Inputs.name("search", search);
+        return repos.users().list(q, page, size);
+    }
+
+    /** @throws ServiceException NOT_FOUND when there is no such user */
+    public User get(long id) {
+        return repos.users().findById(id).orElseThrow(() -> ServiceException.notFound("no user with id " + id));
+    }
+
+    /**
+     * Adds a user on behalf of {@code actor}: only root may create administrators.
+     *
+     * @throws ServiceException FORBIDDEN when an admin asks for an admin; otherwise as {@link #add}
+     */
+    public User add(Role actor, NewUserRequest request) {
+        Role role = role(request.role());
+        if (role != Role.USER && actor != Role.ROOT) {
+            throw ServiceException.forbidden("only root may create administrators");
+        }
+        return add(request);
+    }
+
+    /**
+     * Changes a user on behalf of {@code actor}. Root's role and status never change; only root may
+     * manage administrators or make someone one.
+     *
+     * @throws ServiceException INVALID for bad values or nothing to change; NOT_FOUND for an unknown
+     *     id; FORBIDDEN when {@code actor} may not manage the user; CONFLICT for root's role or status
+     */
+    public User update(Role actor, long id, UserChanges changes) {
+        if (changes.isEmpty()) {
+            throw ServiceException.invalid("nothing to update: give at least one of role, group, status, password");
+        }
+        Role role = changes.role() == null ? null : role(changes.role());
+        String group = changes.group() == null ? null : Inputs.identifier("group", changes.group());
+        Status status = changes.status() == null ? null : status(changes.status());
+        String hash = changes.password() == null ? null : hasher.hash(changes.password());
+        User user = get(id);
+        checkManages(actor, user);
+        if (role != null && role != user.role()) {
+            if (role == Role.ROOT || user.role() == Role.ROOT) {
+                throw ServiceException.conflict("there is exactly one root user; its role cannot change");
+            }
+            if (actor != Role.ROOT) {
+                throw ServiceException.forbidden("only root may give or take the admin role");
+            }
+        }
+        if (status == Status.DISABLED && user.role() == Role.ROOT) {
+            throw ServiceException.conflict("the root user cannot be disabled");
+        }
+        User updated = repos.users()
+                .update(id, new UserUpdate(role, group, status, hash, null))
+                .orElseThrow(() -> ServiceException.notFound("no user with id " + id));
+        if (hash != null || status == Status.DISABLED) {
+            repos.sessions().deleteForUser(id);
+        }
+        return updated;
+    }
+
+    /**
+     * Adds decimal dollars to a user's balance.
+     *
+     * @throws ServiceException INVALID for an amount that is not positive; NOT_FOUND for an unknown
+     *     id; FORBIDDEN when {@code actor} may not manage the user; CONFLICT for an unlimited balance
+     */
+    public User topUp(Role actor, long id, String amount) {
+        long nanos = Inputs.dollars("amount", amount);
+        if (nanos == 0) {
+            throw ServiceException.invalid("amount must be greater than 0");
+        }
+        User user = get(id);
+        checkManages(actor, user);
+        if (user.unlimited()) {
+            throw ServiceException.conflict("user '" + user.username() + "' has an unlimited balance");
+        }
+        repos.users().addBalance(id, nanos);
+        return get(id);
+    }
+
+    /**
+     * Deletes a user and their tokens on behalf of {@code actor}.
+     *
+     * @throws ServiceException NOT_FOUND for an unknown id; FORBIDDEN when {@code actor} may not
+     *     manage the user; CONFLICT for root
+     */
+    public User delete(Role actor, long id) {
+        User user = get(id);
+        checkManages(actor, user);
+        return delete(user.username());
+    }
+
+    /**
+     * Sets a user's own new password and ends all their console sessions.
+     *
+     * @throws ServiceException INVALID for a password that is too short or long; NOT_FOUND
+     */
+    public void setPassword(long id, String password) {
+        String hash = hasher.hash(password);
+        repos.users()
+                .update(id, new UserUpdate(null, null, null, hash, null))
+                .orElseThrow(() -> ServiceException.notFound("no user with id " + id));
+        repos.sessions().deleteForUser(id);
+    }
+
+    private static void checkManages(Role actor, User target) {
+        if (actor != Role.ROOT && target.role() != Role.USER) {
+            throw ServiceException.forbidden("only root may manage administrators and root");
+        }
+    }
+
+    private static Status status(String text) {
+        try {
+            return Status.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalid(e.getMessage());
+        }
     }
 
     /** The owner of the installation, who receives tokens created without a user. */

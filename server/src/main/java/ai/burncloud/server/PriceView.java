@@ -1,0 +1,68 @@
+package ai.burncloud.server;
+
+import ai.burncloud.database.GroupRatio;
+import ai.burncloud.database.ModelRatio;
+import ai.burncloud.service.GroupSummary;
+import ai.burncloud.service.PriceEntry;
+import ai.burncloud.service.ResolvedPrice;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Prices (USD per 1M tokens) and ratios as the API shows them. A price names its alias target as
+ * {@code alias} (the issue's field) and {@code alias_for} (the CLI's), and shows the price it
+ * resolves to.
+ */
+final class PriceView {
+    private PriceView() {}
+
+    static ObjectNode json(PriceEntry e) {
+        ObjectNode n = JsonNodes.object();
+        n.put("model", e.model());
+        n.put("alias", e.row().aliasFor());
+        n.put("alias_for", e.row().aliasFor());
+        ResolvedPrice p = e.resolved().orElse(null);
+        n.put("resolved_from", p == null ? null : p.source());
+        if (p == null) {
+            n.putNull("input");
+            n.putNull("output");
+            n.putNull("cached_input");
+        } else {
+            JsonNodes.money(n, "input", p.input());
+            JsonNodes.money(n, "output", p.output());
+            if (p.cachedInput() == null) {
+                n.putNull("cached_input");
+            } else {
+                JsonNodes.money(n, "cached_input", p.cachedInput());
+            }
+        }
+        n.put("updated_at", e.row().updatedAt());
+        return n;
+    }
+
+    static ObjectNode json(ModelRatio r) {
+        ObjectNode n = JsonNodes.object();
+        n.put("model", r.model());
+        n.put("ratio", r.ratio());
+        n.put("completion_ratio", r.completionRatio());
+        return n;
+    }
+
+    static ObjectNode json(GroupRatio r) {
+        ObjectNode n = JsonNodes.object();
+        n.put("group", r.group());
+        n.put("ratio", r.ratio());
+        n.put("description", r.description());
+        return n;
+    }
+
+    static ObjectNode json(GroupSummary g) {
+        ObjectNode n = JsonNodes.object();
+        n.put("name", g.name());
+        n.put("ratio", g.ratio());
+        n.put("ratio_set", g.ratioSet());
+        n.put("description", g.description());
+        n.put("users", g.users());
+        n.put("channels", g.channels());
+        return n;
+    }
+}
