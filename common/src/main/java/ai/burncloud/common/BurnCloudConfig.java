@@ -25,60 +25,16 @@ public record BurnCloudConfig(
         Duration circuitCooldown,
         Duration shutdownGrace,
         Duration snapshotRefresh,
-        int ioThreads) {
+        int ioThreads,
+        java.util.List<IpRange> trustedProxies) {
 
-    /** Defaults everywhere except the database; handy for tests. */
-    public static BurnCloudConfig defaults(DatabaseUrl db) {
-        return ConfigLoader.fromMap(java.util.Map.of()).withDatabase(db);
-    }
-
-    public BurnCloudConfig withDatabase(DatabaseUrl db) {
-        return new BurnCloudConfig(
-                host,
-                port,
-                db,
-                logLevel,
-                maxRequestBodyBytes,
-                retryTimes,
-                billingAllowUnpriced,
-                rootPassword,
-                metricsToken,
-                upstreamConnectTimeout,
-                upstreamReadTimeout,
-                clientIdleTimeout,
-                headerTimeout,
-                clientGoneDrainTime,
-                clientGoneDrainMaxBytes,
-                logFlushInterval,
-                circuitFailures,
-                circuitCooldown,
-                shutdownGrace,
-                snapshotRefresh,
-                ioThreads);
-    }
-
-    public BurnCloudConfig withListen(String newHost, int newPort) {
-        return new BurnCloudConfig(
-                newHost,
-                newPort,
-                databaseUrl,
-                logLevel,
-                maxRequestBodyBytes,
-                retryTimes,
-                billingAllowUnpriced,
-                rootPassword,
-                metricsToken,
-                upstreamConnectTimeout,
-                upstreamReadTimeout,
-                clientIdleTimeout,
-                headerTimeout,
-                clientGoneDrainTime,
-                clientGoneDrainMaxBytes,
-                logFlushInterval,
-                circuitFailures,
-                circuitCooldown,
-                shutdownGrace,
-                snapshotRefresh,
-                ioThreads);
+    /** Whether {@code peer} is a reverse proxy whose X-Forwarded-For / -Proto headers are believed. */
+    public boolean trustsProxy(java.net.InetAddress peer) {
+        for (IpRange r : trustedProxies) {
+            if (r.contains(peer)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -62,7 +62,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(v.intIn(Setting.CIRCUIT_COOLDOWN_S, 1, 86_400)),
                 Duration.ofSeconds(v.intIn(Setting.SHUTDOWN_GRACE_S, 0, 3600)),
                 Duration.ofMillis(v.intIn(Setting.SNAPSHOT_REFRESH_MS, 10, 60_000)),
-                v.intIn(Setting.IO_THREADS, 0, 1024));
+                v.intIn(Setting.IO_THREADS, 0, 1024),
+                v.ipRanges(Setting.TRUSTED_PROXIES));
     }
 
     private static final class Values {
@@ -94,6 +95,20 @@ public final class ConfigLoader {
                 throw new ConfigException(s.name() + "=" + value + " is out of range (" + min + ".." + max + ")");
             }
             return parsed;
+        }
+
+        java.util.List<IpRange> ipRanges(Setting s) {
+            java.util.List<IpRange> ranges = new java.util.ArrayList<>();
+            for (String part : text(s).split(",")) {
+                if (!part.isBlank()) {
+                    try {
+                        ranges.add(IpRange.parse(part));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(s.name() + ": " + e.getMessage());
+                    }
+                }
+            }
+            return java.util.List.copyOf(ranges);
         }
 
         boolean bool(Setting s) {

@@ -26,6 +26,9 @@ public enum Setting {
     SHUTDOWN_GRACE_S("30", "On SIGTERM, in-flight requests get this long to finish"),
     SNAPSHOT_REFRESH_MS("250", "How often the router polls the database for configuration changes"),
     IO_THREADS("0", "Netty event-loop threads (0 = one per core)"),
+    TRUSTED_PROXIES(
+            "",
+            "Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For/-Proto are believed"),
     BURNCLOUD_SERVER("", "Desktop client only: the server it connects to (empty = http://localhost:PORT)");
 
     private final String defaultValue;

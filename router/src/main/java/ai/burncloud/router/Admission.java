@@ -9,4 +9,9 @@ import ai.burncloud.service.ResolvedPrice;
  * money held for it. {@code price} is null for an unpriced model served under BILLING_ALLOW_UNPRICED.
  */
 public record Admission(
-        ClientRequest request, AuthorizedToken token, RouteTable routes, ResolvedPrice price, QuotaHold hold) {}
+        ClientRequest request,
+        AuthorizedToken token,
+        RouteTable routes,
+        ResolvedPrice price,
+        QuotaHold hold,
+        int retryTimes) {}

@@ -1,5 +1,6 @@
 package ai.burncloud.router;
 
+import ai.burncloud.common.IpRange;
 import ai.burncloud.database.Token;
 import ai.burncloud.database.User;
 import java.math.BigDecimal;

@@ -25,13 +25,11 @@ final class Gatekeeper {
     private final RateLimiter rateLimiter;
     private final QuotaLedger ledger;
     private final TokenCounter tokenCounter;
-    private final boolean allowUnpriced;
 
-    Gatekeeper(RateLimiter rateLimiter, QuotaLedger ledger, TokenCounter tokenCounter, boolean allowUnpriced) {
+    Gatekeeper(RateLimiter rateLimiter, QuotaLedger ledger, TokenCounter tokenCounter) {
         this.rateLimiter = rateLimiter;
         this.ledger = ledger;
         this.tokenCounter = tokenCounter;
-        this.allowUnpriced = allowUnpriced;
     }
 
     /** The token behind a key, or a rejection (missing/unknown/disabled/expired/IP). */
@@ -86,7 +84,7 @@ final class Gatekeeper {
                     GatewayError.SERVICE_UNAVAILABLE, "Every channel serving " + model + " is disabled", 0, true);
         }
         ResolvedPrice price = snapshot.prices().resolve(model).orElse(null);
-        if (price == null && !allowUnpriced) {
+        if (price == null && !snapshot.allowUnpriced()) {
             return Rejection.of(
                     GatewayError.PRICE_MISSING,
                     "Model " + model + " has no price; an administrator must set one (burncloud price set " + model
@@ -101,7 +99,7 @@ final class Gatekeeper {
             return Rejection.of(
                     GatewayError.INSUFFICIENT_QUOTA, "Insufficient quota: " + whose + " cannot cover this request");
         }
-        return new Admission(request, token, routes, price, held.hold());
+        return new Admission(request, token, routes, price, held.hold(), snapshot.retryTimes());
     }
 
     /** An upper estimate of the cost: prompt from the body size (or the tokenizer), completion from max_tokens. */

@@ -18,15 +18,18 @@ import java.net.InetSocketAddress;
 /**
  * Forwards control-plane paths to the control plane's HTTP server on a loopback port, so one public
  * port serves both planes. Responses stream back as they come (the live statistics are an endless
- * event stream) with the same back-pressure as the data plane. The caller's address travels in
- * {@code X-Forwarded-For}; the control plane trusts it only from loopback.
+ * event stream) with the same back-pressure as the data plane. The caller's address (resolved
+ * against TRUSTED_PROXIES) travels in {@code X-Forwarded-For}, TLS in {@code X-Forwarded-Proto}; the
+ * control plane listens on loopback only, so it can take them as given.
  */
 final class LoopbackControlPlane implements ControlPlaneForwarder {
     private final UpstreamConnector connector;
     private final UpstreamEndpoint endpoint;
+    private final ai.burncloud.common.BurnCloudConfig config;
 
-    LoopbackControlPlane(UpstreamConnector connector, int port) {
+    LoopbackControlPlane(UpstreamConnector connector, int port, ai.burncloud.common.BurnCloudConfig config) {
         this.connector = connector;
+        this.config = config;
         this.endpoint = new UpstreamEndpoint("127.0.0.1", port, false);
     }
 
@@ -57,11 +60,12 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
 
         void start() {
             HttpHeaders h = request.headers();
-            String caller = ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                    ? a.getAddress().getHostAddress()
-                    : "unknown";
-            h.set("x-forwarded-for", caller);
-            h.set("x-forwarded-proto", "http");
+            java.net.InetAddress peer =
+                    ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+            ClientAddress caller = ClientAddress.resolve(peer, h, config);
+            // one address, already resolved against TRUSTED_PROXIES: the control plane takes it as given
+            h.set("x-forwarded-for", caller.text());
+            h.set("x-forwarded-proto", caller.https() ? "https" : "http");
             h.set(HttpHeaderNames.CONNECTION, "keep-alive");
             Future<Channel> f = connector.acquire(ctx.channel().eventLoop(), endpoint, false);
             f.addListener(x -> {

@@ -142,7 +142,7 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
         if (done) {
             return;
         }
-        if (tried.size() > plane.config().retryTimes()) {
+        if (tried.size() > admission.retryTimes()) {
             exhausted();
             return;
         }

@@ -96,7 +96,8 @@ final class RequestDispatcher {
             Runnable done) {
         long startMs = System.currentTimeMillis();
         RoutingSnapshot snapshot = plane.snapshot().get();
-        InetAddress caller = remote(ctx);
+        InetAddress caller = ClientAddress.resolve(remote(ctx), request.headers(), plane.config())
+                .address();
         Object auth = plane.gatekeeper()
                 .authenticate(snapshot, ClientCredentials.extract(request.headers(), uri), caller, startMs / 1000);
         if (auth instanceof Rejection r) {

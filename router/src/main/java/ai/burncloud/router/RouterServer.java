@@ -101,7 +101,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         QuotaLedger ledger = new QuotaLedger();
         UsageRecorder recorder = new UsageRecorder(repos.usage(), ledger);
         AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
-        StateSync stateSync = new StateSync(repos, ledger, recorder, snapshot);
+        StateSync stateSync = new StateSync(repos, config, ledger, recorder, snapshot);
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
             TokenCounter tokens = TokenCounter.standard();
@@ -116,7 +116,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             DataPlane plane = new DataPlane(
                     config,
                     snapshot::get,
-                    new Gatekeeper(new RateLimiter(System::nanoTime), ledger, tokens, config.billingAllowUnpriced()),
+                    new Gatekeeper(new RateLimiter(System::nanoTime), ledger, tokens),
                     new UpstreamSelector(breakers),
                     breakers,
                     Translators.standard(),
@@ -127,7 +127,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     tokens,
                     stateSync::disableChannel,
                     inFlight,
-                    controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort) : null,
+                    controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort, config) : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT));
             Channel server = bind(
                     new ServerBootstrap()

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything the data plane reads to serve a request, frozen at one configuration version. Built
+ * Everything the data plane reads to serve a request, frozen at one configuration version —
+ * including the live options (retries, unpriced-model policy) an administrator may change. Built
  * off the hot path by {@link SnapshotLoader} and swapped whole; never mutated after construction
  * (the round-robin counters inside route tables are the only moving parts).
  */
@@ -15,10 +16,12 @@ public record RoutingSnapshot(
         Map<Long, Upstream> upstreams,
         Map<String, Map<String, RouteTable>> routes,
         Map<String, Set<String>> modelsByGroup,
-        PriceBook prices) {
+        PriceBook prices,
+        int retryTimes,
+        boolean allowUnpriced) {
 
     public static RoutingSnapshot empty() {
-        return new RoutingSnapshot(-1, Map.of(), Map.of(), Map.of(), Map.of(), PriceBook.empty());
+        return new RoutingSnapshot(-1, Map.of(), Map.of(), Map.of(), Map.of(), PriceBook.empty(), 0, false);
     }
 
     /** The route table of a model within a group, or null when no channel was ever configured for it. */

@@ -1,5 +1,7 @@
 package ai.burncloud.router;
 
+import ai.burncloud.common.BurnCloudConfig;
+import ai.burncloud.common.IpRange;
 import ai.burncloud.common.Json;
 import ai.burncloud.database.Ability;
 import ai.burncloud.database.Channel;
@@ -8,6 +10,7 @@ import ai.burncloud.database.GroupRatio;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.database.Token;
 import ai.burncloud.database.User;
+import ai.burncloud.service.ConsoleOptions;
 import ai.burncloud.service.PriceBook;
 import ai.burncloud.service.QuotaLedger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +34,11 @@ public final class SnapshotLoader {
     private static final Logger log = LoggerFactory.getLogger(SnapshotLoader.class);
 
     private final Repositories repos;
+    private final BurnCloudConfig config;
 
-    public SnapshotLoader(Repositories repos) {
+    public SnapshotLoader(Repositories repos, BurnCloudConfig config) {
         this.repos = repos;
+        this.config = config;
     }
 
     /**
@@ -121,13 +126,17 @@ public final class SnapshotLoader {
             routes.put(group, Map.copyOf(tables));
             modelsByGroup.put(group, java.util.Collections.unmodifiableSet(models));
         });
+        // options an administrator sets live override the start-up RETRY_TIMES / BILLING_ALLOW_UNPRICED
+        ConsoleOptions options = ConsoleOptions.from(repos.options().all(), config);
         return new RoutingSnapshot(
                 version,
                 Map.copyOf(byHash),
                 Map.copyOf(upstreams),
                 Map.copyOf(routes),
                 Map.copyOf(modelsByGroup),
-                prices);
+                prices,
+                options.retryTimes(),
+                options.allowUnpriced());
     }
 
     private static RouteTable routeTable(List<Ability> abilities, Map<Long, Upstream> upstreams, Set<Long> enabled) {

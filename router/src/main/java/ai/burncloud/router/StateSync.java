@@ -30,9 +30,13 @@ public final class StateSync implements AutoCloseable {
     private long loadedVersion = Long.MIN_VALUE;
 
     public StateSync(
-            Repositories repos, QuotaLedger ledger, UsageRecorder recorder, AtomicReference<RoutingSnapshot> current) {
+            Repositories repos,
+            ai.burncloud.common.BurnCloudConfig config,
+            QuotaLedger ledger,
+            UsageRecorder recorder,
+            AtomicReference<RoutingSnapshot> current) {
         this.repos = repos;
-        this.loader = new SnapshotLoader(repos);
+        this.loader = new SnapshotLoader(repos, config);
         this.ledger = ledger;
         this.recorder = recorder;
         this.current = current;

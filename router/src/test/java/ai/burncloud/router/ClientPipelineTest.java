@@ -38,7 +38,7 @@ class ClientPipelineTest {
         return new DataPlane(
                 config,
                 RoutingSnapshot::empty,
-                new Gatekeeper(new RateLimiter(System::nanoTime), ledger, tokens, false),
+                new Gatekeeper(new RateLimiter(System::nanoTime), ledger, tokens),
                 new UpstreamSelector(breakers),
                 breakers,
                 Translators.standard(),

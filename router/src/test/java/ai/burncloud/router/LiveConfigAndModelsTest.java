@@ -47,6 +47,33 @@ class LiveConfigAndModelsTest {
         }
     }
 
+    @Test
+    void retryAndUnpricedOptionsSetByAnAdministratorApplyWithoutARestart() throws Exception {
+        try (FakeUpstream down = FakeUpstream.start();
+                FakeUpstream up = FakeUpstream.start();
+                GatewayFixture gw = GatewayFixture.start(
+                        Map.of("SNAPSHOT_REFRESH_MS", "250", "RETRY_TIMES", "2", "CIRCUIT_FAILURES", "1000"))) {
+            down.always(Reply.json(503, "{}"));
+            up.always(Reply.json(200, Fixtures.text("openai/chat-completion.openapi-spec-example.json")));
+            gw.openAiChannel("down", down, List.of("gpt-4o", "free-model"), 10, 0);
+            gw.openAiChannel("up", up, List.of("gpt-4o", "free-model"), 0, 0);
+            gw.price("gpt-4o", "1", "1");
+            String key = gw.rootToken();
+            gw.sync();
+            assertThat(gw.post("/v1/chat/completions", key, CHAT).statusCode()).isEqualTo(200);
+            assertThat(gw.post("/v1/chat/completions", key, CHAT.replace("gpt-4o", "free-model"))
+                            .statusCode())
+                    .isEqualTo(400);
+
+            // what PUT /api/options writes
+            gw.repos().options().putAll(Map.of("retry_times", "0", "unpriced_model_policy", "free"));
+            assertThat(waitForStatus(gw, key, 503)).isLessThan(1000); // no retry left: the 503 of "down" itself
+            assertThat(gw.post("/v1/chat/completions", key, CHAT.replace("gpt-4o", "free-model"))
+                            .statusCode())
+                    .isIn(200, 503);
+        }
+    }
+
     /** Milliseconds until the chat call answers {@code status}. */
     private static long waitForStatus(GatewayFixture gw, String key, int status) throws InterruptedException {
         long start = System.nanoTime();
