@@ -17,6 +17,14 @@ import io.netty.handler.codec.http.HttpVersion;
 /** Whole (non-streamed) responses the router writes itself: errors, health, model lists. */
 final class ClientResponses {
     static final String REQUEST_ID = "x-request-id";
+    /**
+     * Headers of responses the gateway builds itself: their names and values are ours or come from
+     * already-validated HTTP heads, so Netty need not validate them again on every response.
+     */
+    static final io.netty.handler.codec.http.HttpHeadersFactory OWN_HEADERS =
+            io.netty.handler.codec.http.DefaultHttpHeadersFactory.headersFactory()
+                    .withValidation(false);
+
     /** Set on 503s the gateway decided itself, so they are not mistaken for an upstream's. */
     static final String REJECTED_BY = "x-burncloud-rejected-by";
 
@@ -41,7 +49,13 @@ final class ClientResponses {
     }
 
     static FullHttpResponse json(HttpResponseStatus status, ByteBuf body, String requestId) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                status,
+                body,
+                OWN_HEADERS,
+                io.netty.handler.codec.http.DefaultHttpHeadersFactory.trailersFactory()
+                        .withValidation(false));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());

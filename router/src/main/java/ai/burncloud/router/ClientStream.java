@@ -72,7 +72,7 @@ final class ClientStream {
         if (headSent || gone) {
             return;
         }
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status);
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, ClientResponses.OWN_HEADERS);
         head.headers()
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
                 .set(ClientResponses.REQUEST_ID, requestId);
@@ -92,7 +92,8 @@ final class ClientStream {
         if (headSent || gone) {
             return;
         }
-        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, upstreamHead.status());
+        HttpResponse head =
+                new DefaultHttpResponse(HttpVersion.HTTP_1_1, upstreamHead.status(), ClientResponses.OWN_HEADERS);
         head.headers().set(upstreamHead.headers());
         head.headers()
                 .remove(HttpHeaderNames.CONTENT_LENGTH)
@@ -112,7 +113,9 @@ final class ClientStream {
             chunk.release();
             return;
         }
-        ctx.write(new DefaultHttpContent(chunk)).addListener(failureWatcher);
+        // no listener per chunk: a failed write closes the connection (exceptionCaught), and the
+        // connection's closing is how the exchange learns the client is gone
+        ctx.write(new DefaultHttpContent(chunk), ctx.voidPromise());
     }
 
     void flush() {

@@ -30,4 +30,5 @@ record DataPlane(
         BiConsumer<Long, String> channelDisabler,
         AtomicInteger inFlight,
         ControlPlaneForwarder controlPlane,
-        String databaseKind) {}
+        String databaseKind,
+        UpstreamUrls urls) {}

@@ -32,7 +32,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -178,26 +177,21 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
             respondLocal(sent.localResponse());
             return;
         }
-        URI uri;
         String url = plane.providers().forType(next.type()).url(target, sent.operation());
+        UpstreamUrls.Target where;
         try {
-            uri = URI.create(url);
-            if (uri.getHost() == null) {
-                throw new IllegalArgumentException("no host");
-            }
+            where = plane.urls().parse(url);
         } catch (IllegalArgumentException e) {
             sent.body().release();
             attemptFailed(AttemptFailure.connect("channel " + next.id() + " has an invalid URL"), "badurl");
             return;
         }
-        endpoint = UpstreamEndpoint.of(uri);
-        FullHttpRequest request = upstreamRequest(uri, url);
+        endpoint = where.endpoint();
+        FullHttpRequest request = upstreamRequest(where.pathAndQuery(), url);
         connect(request, false);
     }
 
-    private FullHttpRequest upstreamRequest(URI uri, String url) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    private FullHttpRequest upstreamRequest(String pathAndQuery, String url) {
         // the body goes to the request: writing it releases it
         FullHttpRequest request = new DefaultFullHttpRequest(
                 HttpVersion.HTTP_1_1, HttpMethod.POST, pathAndQuery, sent.body().retainedDuplicate());
@@ -547,8 +541,11 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
         if (!client.headSent()) {
             client.start(HttpResponseStatus.valueOf(upstreamHead.status().code()), contentType());
         }
-        for (ByteBuf b : outs) {
-            client.write(b);
+        if (outs.size() == 1) {
+            client.write(outs.get(0));
+        } else {
+            // the events of one upstream read leave as one HTTP chunk: one frame, one write
+            client.write(ctx.alloc().compositeBuffer(outs.size()).addComponents(true, outs));
         }
         outs.clear();
     }

@@ -24,7 +24,8 @@ final class RouterChannelInitializer extends ChannelInitializer<Channel> {
         var config = plane.config();
         ClientRequestTimer timer = new ClientRequestTimer(config.headerTimeout().toMillis());
         ChannelPipeline p = ch.pipeline();
-        p.addLast("idle", new IdleStateHandler(0, 0, config.clientIdleTimeout().toSeconds(), TimeUnit.SECONDS));
+        // reader idleness only: an all-idle handler would put a listener and a clock read on every write
+        p.addLast("idle", new IdleStateHandler(config.clientIdleTimeout().toSeconds(), 0, 0, TimeUnit.SECONDS));
         p.addLast("requestTimer", timer);
         p.addLast("http", new HttpServerCodec(8192, 65536, 65536));
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());

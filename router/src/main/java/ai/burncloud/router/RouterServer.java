@@ -128,7 +128,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     stateSync::disableChannel,
                     inFlight,
                     controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort, config) : null,
-                    repos.database().kind().name().toLowerCase(java.util.Locale.ROOT));
+                    repos.database().kind().name().toLowerCase(java.util.Locale.ROOT),
+                    new UpstreamUrls());
             Channel server = bind(
                     new ServerBootstrap()
                             .group(boss, workers)

@@ -80,7 +80,7 @@ final class UpstreamConnector {
                             p.addLast("tls", sslContext.newHandler(ch.alloc(), endpoint.host(), endpoint.port()));
                         }
                         p.addLast("codec", new HttpClientCodec(4096, 65536, 65536));
-                        p.addLast("poolIdle", new IdleStateHandler(0, 0, POOL_IDLE_SECONDS, TimeUnit.SECONDS));
+                        p.addLast("poolIdle", new IdleStateHandler(POOL_IDLE_SECONDS, 0, 0, TimeUnit.SECONDS));
                         p.addLast(RECEIVER, new UpstreamResponseReceiver());
                     }
                 })

@@ -49,7 +49,8 @@ class ClientPipelineTest {
                 (id, why) -> {},
                 new AtomicInteger(),
                 null,
-                "sqlite");
+                "sqlite",
+                new UpstreamUrls());
     }
 
     @AfterEach
