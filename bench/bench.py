@@ -141,7 +141,10 @@ def cmd_billing(args):
 def frame_name(f):
     f = f.strip()
     # async-profiler annotations: _[j] JIT, _[i] inlined, _[k] kernel, _[0] interpreted, _[1] C1
-    return re.sub(r"_\[[a-z0-9]\]$", "", f)
+    f = re.sub(r"_\[[a-z0-9]\]$", "", f)
+    # native libraries unpacked to a temporary file: keep the library's name only
+    f = re.sub(r"^/tmp/sqlite-[^ ]*-libsqlitejdbc\.so$", "libsqlitejdbc.so (SQLite native)", f)
+    return f
 
 
 def kernel_frame(f):
@@ -204,6 +207,22 @@ def thread_group(first):
     return re.sub(r"[-#]?\d+(-\d+)*$", "", n) or n
 
 
+# frames that only pass events along the Netty pipeline or run the event loop: left out of the
+# inclusive table, where they would sit on top of everything
+PLUMBING = re.compile(
+    r"AbstractChannelHandlerContext\.|DefaultChannelPipeline|CombinedChannelDuplexHandler\.|"
+    r"ChannelInboundHandlerAdapter\.|ChannelDuplexHandler\.|MessageToMessageDecoder\.channelRead|"
+    r"ByteToMessageDecoder\.(channelRead|callDecode|decodeRemovalReentryProtection|fireChannelRead)|"
+    r"SingleThreadIoEventLoop|SingleThreadEventExecutor|EpollIoHandler|ThreadExecutorMap|FastThreadLocalRunnable|"
+    r"AbstractEpollChannel\$AbstractEpollUnsafe\.handle|java/lang/Thread\.run|ChannelOutboundHandlerAdapter\.|"
+    r"MessageToMessageEncoder\.write|IdleStateHandler\.(channelRead|write)")
+
+
+def short(frame):
+    n = frame_name(frame)
+    return n.rsplit("/", 1)[-1] if "/" in n and "(" not in n else n
+
+
 def cmd_hot(args):
     stacks = load_jfr(args.file) if args.file.endswith(".jfr") else load_collapsed(args.file)
     total = sum(c for _, c in stacks)
@@ -212,6 +231,7 @@ def cmd_hot(args):
         return
     threads = collections.Counter()
     selfc = collections.Counter()
+    via = collections.defaultdict(collections.Counter)
     incl = collections.Counter()
     cats = collections.Counter()
     for stack, c in stacks:
@@ -223,26 +243,43 @@ def cmd_hot(args):
         if not frames:
             continue
         top = frames[-1]
-        selfc["(kernel) " + frame_name(top) if kernel_frame(top) else frame_name(top)] += c
+        key = "(kernel) " + frame_name(top) if kernel_frame(top) else frame_name(top)
+        selfc[key] += c
+        # the nearest Java callers, skipping native/kernel frames and the frame itself
+        java = [short(f) for f in frames[:-1] if "/" in frame_name(f) and not kernel_frame(f)
+                and frame_name(f) != frame_name(top) and not PLUMBING.search(frame_name(f))]
+        via[key][" ← ".join(reversed(java[-3:]))] += c
         for name in {frame_name(f) for f in frames if not kernel_frame(f)}:
             incl[name] += c
-        cats[category(frames) or "other (JVM/native)"] += c
+        cats[category(frames) or "JVM internals / native (GC, JIT, libc)"] += c
         if kernel_frame(top):
-            cats["  of which in the kernel"] += c
+            cats["(all areas) time in the kernel"] += c
 
-    def table(title, counter, n, keep=lambda k: True):
-        print(f"\n**{title}** ({total} samples)\n")
-        print("| % | samples | frame |\n| ---: | ---: | --- |")
-        for k, v in [(k, v) for k, v in counter.most_common() if keep(k)][:n]:
-            print(f"| {100 * v / total:.1f} | {v} | `{k}` |")
+    def pct(v):
+        return f"{100 * v / total:.1f}"
 
-    table("Samples by thread", threads, 12)
-    table("Samples by code area (first known frame from the top)", cats, 12)
-    table("Self time (top frame)", selfc, args.top)
-    table("Inclusive time, BurnCloud methods", incl, args.top,
-          lambda k: k.startswith("ai/burncloud/") or k.startswith("ai.burncloud."))
-    table("Inclusive time, all Java methods", incl, args.top,
-          lambda k: "/" in k and not k.startswith("java/lang/Thread.run") and "." in k)
+    print(f"\n{total} samples (async-profiler cpu, 1 ms interval, all threads of the JVM)\n")
+    print("| thread | % |\n| --- | ---: |")
+    for k, v in threads.most_common(8):
+        print(f"| {k} | {pct(v)} |")
+    print("\n| code area (innermost known library frame) | % |\n| --- | ---: |")
+    for k, v in cats.most_common(12):
+        print(f"| {k} | {pct(v)} |")
+    print("\n**Self time** (the frame on top of the stack) and its most common Java callers:\n")
+    print("| % | frame | most common callers (innermost first) |\n| ---: | --- | --- |")
+    for k, v in selfc.most_common(args.top):
+        caller, n = via[k].most_common(1)[0] if via[k] else ("", 0)
+        print(f"| {pct(v)} | `{k}` | {caller} ({100 * n / v:.0f} % of it) |" if caller else f"| {pct(v)} | `{k}` | |")
+    print("\n**Inclusive time, BurnCloud methods** (the method and everything it calls):\n")
+    print("| % | method |\n| ---: | --- |")
+    for k, v in [(k, v) for k, v in incl.most_common() if k.startswith(("ai/burncloud/", "ai.burncloud."))][:args.top]:
+        print(f"| {pct(v)} | `{k}` |")
+    print("\n**Inclusive time, library methods** (Netty pipeline plumbing and event-loop frames left out):\n")
+    print("| % | method |\n| ---: | --- |")
+    rows = [(k, v) for k, v in incl.most_common()
+            if "/" in k and not k.startswith(("ai/burncloud/", "ai.burncloud.")) and not PLUMBING.search(k)]
+    for k, v in rows[:args.top]:
+        print(f"| {pct(v)} | `{k}` |")
 
 
 # ----------------------------------------------------------------------------------------- report
@@ -319,20 +356,27 @@ def cmd_report(args):
         one = next(iter(lat.values()))
         P(f"### Stream latency ({one['streams']} streams, {one['concurrency']} at a time, one SSE event every "
           f"{one['gap_ms']:g} ms from the upstream)\n")
-        P("TTFB: request written → first byte of the response head. Chunk delay: upstream wrote an event → "
-          "client has read it (same clock).\n")
-        P("| target | TTFB p50 µs | TTFB p99 µs | chunk delay p50 µs | chunk delay p99 µs | "
-          "**added TTFB p50 µs** | **added chunk delay p50 µs** | events | unmatched | errors |")
-        P("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        P("TTFB: request written → first byte of the response head. First event: request written → first SSE "
+          "event read. Request forward: request written → request complete at the upstream. Chunk delay: "
+          "upstream wrote an event → client has read it (same clock, every event of every stream). "
+          "Added = this target's p50 − direct's p50.\n")
+        P("| target | TTFB p50 / p99 µs | first event p50 / p99 µs | request forward p50 µs | "
+          "chunk delay p50 / p99 µs | **added TTFB** µs | added first event µs | **added chunk delay** µs | "
+          "events | unmatched | errors |")
+        P("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for target in ("direct", "nginx-proxy", "burncloud"):
             r = lat.get(target)
             if not r:
                 continue
-            add_t = r["ttfb_p50_us"] - d["ttfb_p50_us"] if d and target != "direct" else None
-            add_c = r["chunk_p50_us"] - d["chunk_p50_us"] if d and target != "direct" else None
-            P(f"| {target} | {fmt(r['ttfb_p50_us'])} | {fmt(r['ttfb_p99_us'])} | {fmt(r['chunk_p50_us'])} | "
-              f"{fmt(r['chunk_p99_us'])} | {fmt(add_t) if add_t is not None else '–'} | "
-              f"{fmt(add_c) if add_c is not None else '–'} | {r['events']} | {r['unmatched_events']} | "
+            def added(key):
+                if not d or target == "direct" or r.get(key) is None or d.get(key) is None:
+                    return "–"
+                return fmt(r[key] - d[key])
+            P(f"| {target} | {fmt(r['ttfb_p50_us'])} / {fmt(r['ttfb_p99_us'])} | "
+              f"{fmt(r.get('first_event_p50_us'))} / {fmt(r.get('first_event_p99_us'))} | "
+              f"{fmt(r.get('request_forward_p50_us'))} | {fmt(r['chunk_p50_us'])} / {fmt(r['chunk_p99_us'])} | "
+              f"{added('ttfb_p50_us')} | {added('first_event_p50_us')} | {added('chunk_p50_us')} | "
+              f"{r['events']} | {r['unmatched_events']} | "
               f"{r['errors'] + sum(v for k, v in r['statuses'].items() if k != '200')} |")
         P()
     P("### Memory (VmRSS)\n")
@@ -344,6 +388,11 @@ def cmd_report(args):
         P(f"| {target} | {r['streams_open']}/{r['streams_requested']} streams open "
           f"({r['events_received']} events received, opened in {r['seconds_to_open_all']} s) | "
           f"{r['rss_kib'] / 1024:.0f} | – |")
+    heap = next((r for r in recs if r["kind"] == "heap"), None)
+    if heap and heap.get("live_bytes"):
+        P()
+        P(f"BurnCloud live heap after a full GC (end of run): {heap['live_bytes'] / 1048576:.1f} MB; largest classes: "
+          + ", ".join(f"`{t['class']}` {t['bytes'] / 1048576:.1f} MB" for t in heap["top"]) + ".")
     P()
     if bill:
         rows = sum(g["rows"] for g in bill["groups"])
@@ -371,7 +420,10 @@ def cmd_report(args):
                   f"{n['proxy_cpu_us_per_req']:.0f} µs) | {'yes' if c <= 2 else '**no**'} |")
     if lat.get("burncloud") and lat.get("direct"):
         a = lat["burncloud"]["ttfb_p50_us"] - lat["direct"]["ttfb_p50_us"]
-        P(f"| added TTFB (p50) | ≤ 500 µs | {a:.0f} µs | {'yes' if a <= 500 else '**no**'} |")
+        P(f"| added TTFB (p50, first byte of the head) | ≤ 500 µs | {a:.0f} µs | {'yes' if a <= 500 else '**no**'} |")
+        if lat["burncloud"].get("first_event_p50_us") and lat["direct"].get("first_event_p50_us"):
+            f = lat["burncloud"]["first_event_p50_us"] - lat["direct"]["first_event_p50_us"]
+            P(f"| (for reference) added time to first SSE event, p50 | – | {f:.0f} µs | – |")
     if hold.get("burncloud"):
         h = hold["burncloud"]
         mb = h["rss_kib"] / 1024

@@ -282,6 +282,19 @@ hold nginx-proxy "$PROXY_PORT" /paced/v1/chat/completions "${nginx_proxy_pids[@]
 hold burncloud "$BC_PORT" /v1/chat/completions "$BC_PID"
 sleep 1
 rss_record bc-after-hold burncloud "after the streams closed" "$BC_PID"
+# the live heap: a class histogram forces a full GC; then the heap's occupancy
+if "$JCMD" "$BC_PID" GC.class_histogram >"$out/class-histogram.txt" 2>&1; then
+  "$JCMD" "$BC_PID" GC.heap_info >"$out/heap-info.txt" 2>&1 || true
+  python3 - "$out/class-histogram.txt" "$out/heap-info.txt" >>"$results" <<'EOF2'
+import json, re, sys
+hist = open(sys.argv[1]).read()
+total = re.search(r"^Total\s+\d+\s+(\d+)", hist, re.M)
+top = [{"class": re.search(r"^\s*\d+:\s+\d+\s+\d+\s+(\S+)", l).group(1), "bytes": int(l.split()[2])}
+       for l in hist.splitlines() if re.match(r"^\s*\d+:", l)][:6]
+print(json.dumps({"kind": "heap", "live_bytes": int(total.group(1)) if total else None, "top": top,
+                  "heap_info": open(sys.argv[2]).read().strip().splitlines()[1:]}))
+EOF2
+fi
 
 # -------------------------------------------------------------------------------------- profiling
 profile_section=""

@@ -266,6 +266,7 @@ def align(sent, got):
 async def run_latency(args, up):
     host, port, path = args.host, args.port, args.path
     ttfb, first_event, chunk, unmatched, errors, statuses = [], [], [], 0, 0, {}
+    forward = []  # request written by the client -> request complete at the upstream
     counter = iter(range(10**9))
 
     async def one(conn, record):
@@ -284,7 +285,9 @@ async def run_latency(args, up):
         ttfb.append(t_head - t_sent)
         sent = up.written.pop(probe, [])
         up.written.pop((probe, "head"), None)
-        up.received.pop(probe, None)
+        t_recv = up.received.pop(probe, None)
+        if t_recv is not None:
+            forward.append(t_recv - t_sent)
         pairs = align(sent, events)
         unmatched += len(events) - len(pairs)
         if pairs:
@@ -317,7 +320,9 @@ async def run_latency(args, up):
         "ttfb_p50_us": us(pct(ttfb, 50)),
         "ttfb_p99_us": us(pct(ttfb, 99)),
         "ttfb_mean_us": us(statistics.fmean(ttfb)) if ttfb else None,
+        "request_forward_p50_us": us(pct(forward, 50)),
         "first_event_p50_us": us(pct(first_event, 50)),
+        "first_event_p99_us": us(pct(first_event, 99)),
         "chunk_p50_us": us(pct(chunk, 50)),
         "chunk_p99_us": us(pct(chunk, 99)),
         "chunk_mean_us": us(statistics.fmean(chunk)) if chunk else None,
