@@ -323,7 +323,7 @@ def cmd_report(args):
       f"BurnCloud warmed up for {meta.get('warmup')} s first")
     P()
     P("### Throughput (wrk, 64 connections)\n")
-    P("| case | target | req/s | p50 ms | p99 ms | proxy CPU µs/req | proxy core busy | errors | "
+    P("| case | target | req/s | p50 ms | p99 ms | proxy CPU µs/req | proxy CPU (% of its core) | errors | "
       "req/s vs direct | req/s vs nginx | CPU/req vs nginx |")
     P("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for case in ("non-stream", "stream"):

@@ -289,8 +289,8 @@ if "$JCMD" "$BC_PID" GC.class_histogram >"$out/class-histogram.txt" 2>&1; then
 import json, re, sys
 hist = open(sys.argv[1]).read()
 total = re.search(r"^Total\s+\d+\s+(\d+)", hist, re.M)
-top = [{"class": re.search(r"^\s*\d+:\s+\d+\s+\d+\s+(\S+)", l).group(1), "bytes": int(l.split()[2])}
-       for l in hist.splitlines() if re.match(r"^\s*\d+:", l)][:6]
+top = [{"class": m.group(2), "bytes": int(m.group(1))}
+       for m in re.finditer(r"^\s*\d+:\s+\d+\s+(\d+)\s+(\S+)", hist, re.M)][:6]
 print(json.dumps({"kind": "heap", "live_bytes": int(total.group(1)) if total else None, "top": top,
                   "heap_info": open(sys.argv[2]).read().strip().splitlines()[1:]}))
 EOF2
