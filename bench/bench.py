@@ -36,6 +36,26 @@ def proc_ticks(pids):
     return total
 
 
+def thread_ticks(pids):
+    """utime+stime per thread name (digits stripped, so a pool's threads add up), in clock ticks."""
+    out = collections.Counter()
+    for pid in pids:
+        try:
+            tids = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                    raw = f.read()
+            except OSError:
+                continue
+            name = raw[raw.index("(") + 1 : raw.rindex(")")]
+            fields = raw.rsplit(")", 1)[1].split()
+            out[re.sub(r"[-#]?\d+(-\d+)*$", "", name).strip() or name] += int(fields[11]) + int(fields[12])
+    return out
+
+
 def cpu_times():
     """{cpuN: (busy_ticks, total_ticks)} from /proc/stat."""
     out = {}
@@ -82,9 +102,11 @@ def cmd_wrk(args):
     env = dict(os.environ, BENCH_BODY=open(args.body_file).read().strip(), BENCH_KEY=args.key)
     cmd = ["taskset", "-c", args.load_cpu, "wrk", "-t1", f"-c{args.connections}", f"-d{args.duration}s",
            "--latency", "-s", args.lua, args.url]
+    th0 = thread_ticks(args.pid)
     t0, c0, p0 = time.monotonic(), cpu_times(), proc_ticks(args.pid) if args.pid else 0
     out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
     t1, c1, p1 = time.monotonic(), cpu_times(), proc_ticks(args.pid) if args.pid else 0
+    th1 = thread_ticks(args.pid)
     m = re.search(r"^WRK (\{.*\})$", out, re.M)
     if not m:
         sys.stderr.write(out)
@@ -110,6 +132,8 @@ def cmd_wrk(args):
         proxy_s = (p1 - p0) / CLK_TCK
         rec["proxy_cpu_us_per_req"] = round(proxy_s * 1e6 / max(1, w["requests"]), 1)
         rec["proxy_cpu_pct"] = round(100 * proxy_s / (t1 - t0), 1)
+        rec["threads_cpu_pct"] = {k: round(100 * (th1[k] - th0.get(k, 0)) / CLK_TCK / (t1 - t0), 1)
+                                  for k in th1 if th1[k] - th0.get(k, 0) > 0}
     rec["core_busy_pct"] = {
         k: round(100 * (c1[k][0] - c0[k][0]) / max(1, c1[k][1] - c0[k][1]), 1) for k in sorted(c1)
     }
@@ -351,6 +375,16 @@ def cmd_report(args):
             P(f"| {case} | {target} | " + " | ".join(f"{v:.0f} %" for _, v in sorted(r["core_busy_pct"].items()))
               + " |")
     P()
+    bc = [(case, r) for (case, target), r in wrk.items() if target == "burncloud" and r.get("threads_cpu_pct")]
+    if bc:
+        P("BurnCloud CPU by thread during the wrk runs (% of one core, from /proc/PID/task/*/stat):\n")
+        names = sorted({k for _, r in bc for k in r["threads_cpu_pct"]},
+                       key=lambda k: -max(r["threads_cpu_pct"].get(k, 0) for _, r in bc))
+        P("| case | " + " | ".join(names) + " |")
+        P("| --- |" + " ---: |" * len(names))
+        for case, r in bc:
+            P(f"| {case} | " + " | ".join(f"{r['threads_cpu_pct'].get(k, 0):.1f}" for k in names) + " |")
+        P()
     if lat:
         d = lat.get("direct")
         one = next(iter(lat.values()))

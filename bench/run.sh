@@ -10,7 +10,8 @@
 #
 # Environment (defaults in brackets):
 #   BENCH_DURATION [10]        seconds per wrk case
-#   BENCH_WARMUP [10]          seconds of wrk against BurnCloud before measuring (JIT warm-up)
+#   BENCH_WARMUP [40]          seconds of wrk against BurnCloud before measuring (JIT warm-up;
+#                              half non-stream, half stream: on one core C2 needs ~30 s)
 #   BENCH_CONNECTIONS [64]     wrk connections
 #   BENCH_LATENCY_STREAMS [200] streams per target in the TTFB / chunk-delay measurement
 #   BENCH_GAP_MS [2]           pause of the paced upstream before each SSE event
@@ -25,7 +26,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
 DURATION=${BENCH_DURATION:-10}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-40}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 LAT_STREAMS=${BENCH_LATENCY_STREAMS:-200}
 GAP_MS=${BENCH_GAP_MS:-2}
@@ -40,9 +41,9 @@ ASYNC_PROFILER_VERSION=4.1
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) DURATION=5; WARMUP=6; LAT_STREAMS=100 ;;
+    --quick) DURATION=5; WARMUP=20; LAT_STREAMS=100 ;;
     --no-profile) PROFILE=0 ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
