@@ -364,6 +364,18 @@ def cmd_report(args):
               f"{ratio(r['rps'], d['rps']) if d and target != 'direct' else '–'} | "
               f"{ratio(r['rps'], n['rps']) if n and target == 'burncloud' else '–'} | "
               f"{ratio(cpu, n.get('proxy_cpu_us_per_req')) if n and target == 'burncloud' else '–'} |")
+    notes = []
+    for (case, target), r in wrk.items():
+        if target != "direct" and r.get("proxy_cpu_pct") is not None and r["proxy_cpu_pct"] < 90:
+            load = max((v for k, v in r["core_busy_pct"].items() if k == f"cpu{meta.get('load_cpu')}"), default=0)
+            why = (f"the load core was {load:.0f} % busy: wrk, the upstream and any other process"
+                   if load >= 95 else "other processes took part of its core")
+            notes.append(f"{case} / {target} used only {r['proxy_cpu_pct']:.0f} % of its core ({why}): its req/s "
+                         f"is not its capacity; CPU µs/request still is comparable.")
+    if notes:
+        P()
+        for n in notes:
+            P(f"- ⚠ {n}")
     P()
     P("Core utilisation during each run (all processes, from /proc/stat; anything above the proxy's share "
       "on the proxy core is other work on the machine):\n")
