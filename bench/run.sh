@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) DURATION=5; WARMUP=20; LAT_STREAMS=100 ;;
     --no-profile) PROFILE=0 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set /d;p;}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
