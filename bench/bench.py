@@ -460,7 +460,7 @@ def cmd_report(args):
         if b and n:
             r = b["rps"] / n["rps"]
             met = "yes" if r >= 0.5 else "**no**"
-            if n.get("proxy_cpu_pct") is not None and n["proxy_cpu_pct"] < 90:
+            if r >= 0.5 and n.get("proxy_cpu_pct") is not None and n["proxy_cpu_pct"] < 90:
                 met += (f" (not conclusive: nginx-proxy used only {n['proxy_cpu_pct']:.0f} % of its core, so its "
                         f"req/s is below its capacity)")
             P(f"| {case} req/s vs nginx-proxy | ≥ 50 % | {100 * r:.0f} % | {met} |")
