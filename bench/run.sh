@@ -125,6 +125,8 @@ wait_port() { # port what
 
 # ---------------------------------------------------------------------------------------- machine
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+hv="$(lscpu 2>/dev/null | awk -F: '/Hypervisor vendor/{gsub(/^ +/, "", $2); print $2}')"
+[ -n "$hv" ] && cpu_model="$cpu_model ($hv guest)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 say "machine: $cpu_model, $(nproc --all) cores; load average $load_before"
 # how busy the machine is without us: core utilisation over 3 s before anything starts
