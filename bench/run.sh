@@ -313,6 +313,13 @@ if [ "$PROFILE" = 1 ]; then
     python3 -c "import zipfile,sys; open(sys.argv[3],'wb').write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))" \
       "$apjar" "linux-$arch/libasyncProfiler.so" "$tmp/libasyncProfiler.so" 2>/dev/null && lib="$tmp/libasyncProfiler.so"
   fi
+  # load the agent without profiling, then re-warm: loading it, the 1,000-stream phase and the full
+  # GC above make the JIT recompile for a while, which would otherwise show up in the profile
+  [ -n "$lib" ] && "$JAVA_CMD" "$here/Attach.java" "$BC_PID" "$lib" "list" >>"$out/profiler.log" 2>&1
+  for b in json stream; do
+    BENCH_BODY="$(cat "$tmp/$b.body")" BENCH_KEY="$KEY" taskset -c "$LOAD_CPU" \
+      wrk -t1 -c"$CONNECTIONS" -d5s -s "$here/chat.lua" "http://127.0.0.1:$BC_PORT/v1/chat/completions" >>"$out/warmup.log" 2>&1
+  done
   for b in json stream; do
     case $b in json) case=non-stream ;; stream) case=stream ;; esac
     if [ -n "$lib" ]; then
