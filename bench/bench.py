@@ -282,7 +282,9 @@ def cmd_hot(args):
     def pct(v):
         return f"{100 * v / total:.1f}"
 
-    print(f"\n{total} samples (async-profiler cpu, 1 ms interval, all threads of the JVM)\n")
+    source = ("JFR jdk.ExecutionSample, Java frames only" if args.file.endswith(".jfr")
+              else "async-profiler cpu, 1 ms interval, all threads of the JVM")
+    print(f"\n{total} samples ({source})\n")
     print("| thread | % |\n| --- | ---: |")
     for k, v in threads.most_common(8):
         print(f"| {k} | {pct(v)} |")
