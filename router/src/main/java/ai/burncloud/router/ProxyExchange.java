@@ -268,6 +268,15 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
         int status = head.status().code();
         if (status >= 200 && status < 300) {
             converter = translator.responseConverter(admission.request(), target, sent, completion);
+            if (sent.stream()
+                    && admission.request().api() == ClientApi.OPENAI
+                    && upstream.dialect() == UpstreamDialect.OPENAI) {
+                // An OpenAI-dialect upstream reports its failures as statuses, before it streams: once it
+                // accepted, the client may have its head at once (time to first byte). Translated streams
+                // wait for the first event, so an upstream failing before it can still be replaced.
+                client.start(HttpResponseStatus.OK, contentType());
+                client.flush();
+            }
         } else {
             errorBody = ctx.alloc().buffer(Math.min(MAX_ERROR_BODY, 4096));
         }
