@@ -33,35 +33,22 @@ public record BurnCloudConfig(
     }
 
     public BurnCloudConfig withDatabase(DatabaseUrl db) {
-        return new BurnCloudConfig(
-                host,
-                port,
-                db,
-                logLevel,
-                maxRequestBodyBytes,
-                retryTimes,
-                billingAllowUnpriced,
-                rootPassword,
-                metricsToken,
-                upstreamConnectTimeout,
-                upstreamReadTimeout,
-                clientIdleTimeout,
-                headerTimeout,
-                clientGoneDrainTime,
-                clientGoneDrainMaxBytes,
-                logFlushInterval,
-                circuitFailures,
-                circuitCooldown,
-                shutdownGrace,
-                snapshotRefresh,
-                ioThreads);
+        return copy(host, port, db);
     }
 
     public BurnCloudConfig withListen(String newHost, int newPort) {
+        return copy(newHost, newPort, databaseUrl);
+    }
+
+    /**
+     * A copy with where it listens and where it stores replaced: the one place that names every
+     * component again, so a new setting is added here once, not once per {@code with…} method.
+     */
+    private BurnCloudConfig copy(String newHost, int newPort, DatabaseUrl db) {
         return new BurnCloudConfig(
                 newHost,
                 newPort,
-                databaseUrl,
+                db,
                 logLevel,
                 maxRequestBodyBytes,
                 retryTimes,
