@@ -115,10 +115,7 @@ final class GeminiStreamPassthrough implements ResponseConverter {
 
     @Override
     public void close() {
-        for (SseEvent e : frames) {
-            e.release();
-        }
-        frames.clear();
+        SseEvent.releaseAll(frames);
         decoder.close();
     }
 
@@ -151,9 +148,8 @@ final class GeminiStreamPassthrough implements ResponseConverter {
                 }
             }
         } finally {
-            for (int i = handled; i < frames.size(); i++) {
-                frames.get(i).release();
-            }
+            // the events not handed on (all the rest, when one could not be read) are still ours
+            SseEvent.releaseAll(frames.subList(handled, frames.size()));
             frames.clear();
         }
     }
