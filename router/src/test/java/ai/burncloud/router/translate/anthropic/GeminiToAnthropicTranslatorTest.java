@@ -15,6 +15,7 @@ import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
+import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
@@ -53,16 +54,20 @@ class GeminiToAnthropicTranslatorTest {
                 .hasMessage("models/{model}:embedContent is not supported on anthropic channels");
     }
 
-    @Test
-    void streamsClaudeToolUseAsAGeminiFunctionCall() {
+    /** A streamed Gemini SSE request, answered by a Claude stream. */
+    private ResponseConverter stream() {
         ClientRequest req = Requests.request(
                 Operation.STREAM_GENERATE_CONTENT,
                 "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}",
                 "alt=sse");
         UpstreamBody sent = Requests.sent(UpstreamOperation.ANTHROPIC_MESSAGES, true);
+        return translator.responseConverter(req, claude, sent, CompletionTextSink.NONE);
+    }
+
+    @Test
+    void streamsClaudeToolUseAsAGeminiFunctionCall() {
         Run run = ConverterHarness.assertSplitInvariant(
-                () -> translator.responseConverter(req, claude, sent, CompletionTextSink.NONE),
-                ConverterHarness.fixture("anthropic/messages-stream.tool_use_response.sse"));
+                this::stream, ConverterHarness.fixture("anthropic/messages-stream.tool_use_response.sse"));
         List<JsonNode> chunks = run.dataJson();
         assertThat(RecordedStreams.geminiText(chunks)).isEqualTo("I'll check the current weather in Paris for you.");
         JsonNode call = chunks.stream()
@@ -84,14 +89,8 @@ class GeminiToAnthropicTranslatorTest {
 
     @Test
     void aClaudeErrorEventBecomesAGeminiErrorChunk() {
-        ClientRequest req = Requests.request(
-                Operation.STREAM_GENERATE_CONTENT,
-                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}",
-                "alt=sse");
-        UpstreamBody sent = Requests.sent(UpstreamOperation.ANTHROPIC_MESSAGES, true);
         Run run = ConverterHarness.assertSplitInvariant(
-                () -> translator.responseConverter(req, claude, sent, CompletionTextSink.NONE),
-                ConverterHarness.fixture("anthropic/messages-stream.error-event.sse"));
+                this::stream, ConverterHarness.fixture("anthropic/messages-stream.error-event.sse"));
         assertThat(run.dataJson())
                 .containsExactly(
                         Json.parse("{\"error\":{\"code\":503,\"message\":\"Overloaded\",\"status\":\"UNAVAILABLE\"}}"));
