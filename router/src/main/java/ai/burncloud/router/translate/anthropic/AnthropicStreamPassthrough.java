@@ -57,7 +57,7 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
             // an event this large is a broken upstream: end the client's stream visibly
             forward(alloc, out);
             ErrorInfo info = ErrorInfo.upstream(502, "upstream_protocol_error", e.getMessage());
-            fault = new UpstreamFault(info.code(), info.message());
+            fault = info.toFault();
             failed(info, alloc, out);
             return;
         }
@@ -134,7 +134,7 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
             case "error" -> {
                 if (fault == null) {
                     ErrorInfo info = AnthropicCompletions.readError(data(e));
-                    fault = new UpstreamFault(info.code(), info.message());
+                    fault = info.toFault();
                 }
             }
             case "content_block_delta" -> {

@@ -60,7 +60,7 @@ final class GeminiStreamPassthrough implements ResponseConverter {
             // an event this large is a broken upstream: end the client's stream visibly
             forward(alloc, out);
             ErrorInfo info = ErrorInfo.upstream(502, "upstream_protocol_error", e.getMessage());
-            fault = new UpstreamFault(info.code(), info.message());
+            fault = info.toFault();
             failed(info, alloc, out);
             return;
         }
@@ -165,7 +165,7 @@ final class GeminiStreamPassthrough implements ResponseConverter {
         }
         ErrorInfo error = GeminiChunks.error(chunk);
         if (error != null && fault == null) {
-            fault = new UpstreamFault(error.code(), error.message());
+            fault = error.toFault();
         }
         if (sink != CompletionTextSink.NONE) {
             for (JsonNode p : GeminiChunks.firstCandidate(chunk).path("content").path("parts")) {
