@@ -25,7 +25,7 @@ final class TokenDisableCommand implements Callable<Integer> {
     public Integer call() {
         return ctx.withServices(s -> {
             Token token = s.tokens().setStatus(id, Status.DISABLED);
-            TokenViews.of(s.users().list()).printStatus(ctx.out(), output.json, token);
+            TokenViews.printStatus(ctx.out(), output.json, token, s);
             return ExitCode.OK;
         });
     }

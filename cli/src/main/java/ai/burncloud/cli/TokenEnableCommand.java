@@ -25,7 +25,7 @@ final class TokenEnableCommand implements Callable<Integer> {
     public Integer call() {
         return ctx.withServices(s -> {
             Token token = s.tokens().setStatus(id, Status.ENABLED);
-            TokenViews.of(s.users().list()).printStatus(ctx.out(), output.json, token);
+            TokenViews.printStatus(ctx.out(), output.json, token, s);
             return ExitCode.OK;
         });
     }

@@ -75,10 +75,13 @@ final class TokenViews {
         }
     }
 
-    /** What {@code enable} and {@code disable} print: the token as JSON, or one line with its status. */
-    void printStatus(PrintWriter out, boolean json, Token t) {
+    /**
+     * What {@code enable} and {@code disable} print: the token as JSON (the owners are read only
+     * then), or one line with its status.
+     */
+    static void printStatus(PrintWriter out, boolean json, Token t, Services s) {
         if (json) {
-            JsonOutput.print(out, json(t));
+            JsonOutput.print(out, of(s.users().list()).json(t));
         } else {
             out.println("Token " + t.id() + " (" + t.name() + ") is now "
                     + t.status().id() + ".");
