@@ -23,13 +23,7 @@ final class ChannelDisableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Channel channel = ctx.withServices(s -> s.channels().disable(id));
-        if (output.json) {
-            JsonOutput.print(ctx.out(), ChannelViews.json(channel));
-        } else {
-            ctx.out()
-                    .println("Channel " + id + " (" + channel.name() + ") is now "
-                            + channel.status().id() + ".");
-        }
+        ChannelViews.printStatus(ctx.out(), output.json, channel);
         return ExitCode.OK;
     }
 }

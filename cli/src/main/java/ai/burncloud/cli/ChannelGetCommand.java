@@ -1,8 +1,5 @@
 package ai.burncloud.cli;
 
-import ai.burncloud.database.Ability;
-import ai.burncloud.database.Channel;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,17 +19,11 @@ final class ChannelGetCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    private record Shown(Channel channel, List<Ability> abilities) {}
-
     @Override
     public Integer call() {
-        Shown shown = ctx.withServices(
-                s -> new Shown(s.channels().get(id), s.channels().abilities(id)));
-        if (output.json) {
-            JsonOutput.print(ctx.out(), ChannelViews.json(shown.channel(), shown.abilities()));
-        } else {
-            ChannelViews.details(shown.channel(), shown.abilities()).print(ctx.out());
-        }
+        ChannelViews.WithRoutes shown = ctx.withServices(s ->
+                new ChannelViews.WithRoutes(s.channels().get(id), s.channels().abilities(id)));
+        ChannelViews.print(ctx.out(), output.json, shown);
         return ExitCode.OK;
     }
 }

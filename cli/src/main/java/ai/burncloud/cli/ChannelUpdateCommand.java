@@ -1,8 +1,5 @@
 package ai.burncloud.cli;
 
-import ai.burncloud.database.Ability;
-import ai.burncloud.database.Channel;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,18 +27,14 @@ final class ChannelUpdateCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    private record Shown(Channel channel, List<Ability> abilities) {}
-
     @Override
     public Integer call() {
-        Shown shown = ctx.withServices(s -> new Shown(
+        ChannelViews.WithRoutes shown = ctx.withServices(s -> new ChannelViews.WithRoutes(
                 s.channels().update(id, fields.request()), s.channels().abilities(id)));
-        if (output.json) {
-            JsonOutput.print(ctx.out(), ChannelViews.json(shown.channel(), shown.abilities()));
-        } else {
+        if (!output.json) {
             ctx.out().println("Updated channel " + id + ".");
-            ChannelViews.details(shown.channel(), shown.abilities()).print(ctx.out());
         }
+        ChannelViews.print(ctx.out(), output.json, shown);
         return ExitCode.OK;
     }
 }

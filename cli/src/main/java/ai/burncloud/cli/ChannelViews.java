@@ -7,6 +7,7 @@ import ai.burncloud.database.ChannelTest;
 import ai.burncloud.service.KeyHint;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Channels as people and scripts see them; the upstream key is only ever hinted at. */
@@ -75,6 +76,28 @@ final class ChannelViews {
                     c.baseUrl());
         }
         return t;
+    }
+
+    /** One channel and its routes: what {@code get} and {@code update} show. */
+    record WithRoutes(Channel channel, List<Ability> abilities) {}
+
+    /** One channel with its routes, as {@code --json} asks: JSON for scripts, details for people. */
+    static void print(PrintWriter out, boolean json, WithRoutes shown) {
+        if (json) {
+            JsonOutput.print(out, json(shown.channel(), shown.abilities()));
+        } else {
+            details(shown.channel(), shown.abilities()).print(out);
+        }
+    }
+
+    /** What {@code enable} and {@code disable} print: the channel as JSON, or one line with its status. */
+    static void printStatus(PrintWriter out, boolean json, Channel c) {
+        if (json) {
+            JsonOutput.print(out, json(c));
+        } else {
+            out.println("Channel " + c.id() + " (" + c.name() + ") is now "
+                    + c.status().id() + ".");
+        }
     }
 
     static Details details(Channel c, List<Ability> abilities) {

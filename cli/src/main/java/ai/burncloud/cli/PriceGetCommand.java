@@ -23,11 +23,7 @@ final class PriceGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PriceEntry price = ctx.withServices(s -> s.prices().get(model));
-        if (output.json) {
-            JsonOutput.print(ctx.out(), PriceViews.json(price));
-        } else {
-            PriceViews.details(price).print(ctx.out());
-        }
+        PriceViews.print(ctx.out(), output.json, price);
         return ExitCode.OK;
     }
 }

@@ -59,16 +59,14 @@ final class PriceSetCommand implements Callable<Integer> {
         }
         PriceEntry price = ctx.withServices(s ->
                 alias != null ? s.prices().alias(model, alias) : s.prices().set(model, input, output, cachedInput));
-        if (json.json) {
-            JsonOutput.print(ctx.out(), PriceViews.json(price));
-        } else {
+        if (!json.json) {
             ctx.out()
                     .println(
                             alias != null
                                     ? "Price of " + price.model() + " now follows " + alias + "."
                                     : "Price of " + price.model() + " set.");
-            PriceViews.details(price).print(ctx.out());
         }
+        PriceViews.print(ctx.out(), json.json, price);
         return ExitCode.OK;
     }
 }

@@ -4,6 +4,7 @@ import ai.burncloud.service.PriceEntry;
 import ai.burncloud.service.ResolvedPrice;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -55,6 +56,15 @@ final class PriceViews {
                     e.row().aliasFor());
         }
         return t;
+    }
+
+    /** One price, as {@code --json} asks: JSON for scripts, details for people. */
+    static void print(PrintWriter out, boolean json, PriceEntry e) {
+        if (json) {
+            JsonOutput.print(out, json(e));
+        } else {
+            details(e).print(out);
+        }
     }
 
     static Details details(PriceEntry e) {

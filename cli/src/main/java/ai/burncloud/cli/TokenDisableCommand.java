@@ -25,13 +25,7 @@ final class TokenDisableCommand implements Callable<Integer> {
     public Integer call() {
         return ctx.withServices(s -> {
             Token token = s.tokens().setStatus(id, Status.DISABLED);
-            if (output.json) {
-                JsonOutput.print(ctx.out(), TokenViews.of(s.users().list()).json(token));
-            } else {
-                ctx.out()
-                        .println("Token " + id + " (" + token.name() + ") is now "
-                                + token.status().id() + ".");
-            }
+            TokenViews.printStatus(ctx.out(), output.json, token, s);
             return ExitCode.OK;
         });
     }

@@ -23,12 +23,7 @@ final class TokenGetCommand implements Callable<Integer> {
     public Integer call() {
         return ctx.withServices(s -> {
             var token = s.tokens().get(id);
-            TokenViews views = TokenViews.of(s.users().list());
-            if (output.json) {
-                JsonOutput.print(ctx.out(), views.json(token));
-            } else {
-                views.details(token).print(ctx.out());
-            }
+            TokenViews.of(s.users().list()).print(ctx.out(), output.json, token);
             return ExitCode.OK;
         });
     }

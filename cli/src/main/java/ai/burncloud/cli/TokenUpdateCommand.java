@@ -32,12 +32,10 @@ final class TokenUpdateCommand implements Callable<Integer> {
         return ctx.withServices(s -> {
             var token = s.tokens().update(id, fields.request(null));
             TokenViews views = TokenViews.of(s.users().list());
-            if (output.json) {
-                JsonOutput.print(ctx.out(), views.json(token));
-            } else {
+            if (!output.json) {
                 ctx.out().println("Updated token " + id + ".");
-                views.details(token).print(ctx.out());
             }
+            views.print(ctx.out(), output.json, token);
             return ExitCode.OK;
         });
     }

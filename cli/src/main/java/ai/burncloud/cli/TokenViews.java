@@ -4,6 +4,7 @@ import ai.burncloud.database.Token;
 import ai.burncloud.database.User;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,6 +64,28 @@ final class TokenViews {
                     Formats.expiry(k.expiresAt(), now));
         }
         return t;
+    }
+
+    /** One token, as {@code --json} asks: JSON for scripts, details for people. */
+    void print(PrintWriter out, boolean json, Token t) {
+        if (json) {
+            JsonOutput.print(out, json(t));
+        } else {
+            details(t).print(out);
+        }
+    }
+
+    /**
+     * What {@code enable} and {@code disable} print: the token as JSON (the owners are read only
+     * then), or one line with its status.
+     */
+    static void printStatus(PrintWriter out, boolean json, Token t, Services s) {
+        if (json) {
+            JsonOutput.print(out, of(s.users().list()).json(t));
+        } else {
+            out.println("Token " + t.id() + " (" + t.name() + ") is now "
+                    + t.status().id() + ".");
+        }
     }
 
     Details details(Token t) {

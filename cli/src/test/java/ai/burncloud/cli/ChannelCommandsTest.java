@@ -8,6 +8,7 @@ import ai.burncloud.database.Ability;
 import ai.burncloud.database.Database;
 import ai.burncloud.database.Repositories;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,37 +83,18 @@ class ChannelCommandsTest extends CliTestBase {
 
     @Test
     void bedrockNeedsItsKeyFormatAndRegion() {
-        cli.run(
-                        "channel",
-                        "add",
-                        "--name",
-                        "b",
-                        "--type",
-                        "bedrock",
-                        "--key",
-                        "AKIA|secret",
-                        "--models",
-                        "claude",
-                        "--config",
-                        "{\"region\":\"us-west-2\"}")
-                .ok();
+        addBedrock("AKIA|secret", "--config", "{\"region\":\"us-west-2\"}").ok();
         assertThat(cli.run("channel", "get", "1").ok().out())
                 .contains("https://bedrock-runtime.us-west-2.amazonaws.com");
-        cli.run("channel", "add", "--name", "b", "--type", "bedrock", "--key", "AKIA|secret", "--models", "claude")
-                .fails(2);
-        cli.run(
-                        "channel",
-                        "add",
-                        "--name",
-                        "b",
-                        "--type",
-                        "bedrock",
-                        "--key",
-                        "nopipe",
-                        "--models",
-                        "claude",
-                        "--config",
-                        "{\"region\":\"us-west-2\"}")
-                .fails(2);
+        addBedrock("AKIA|secret").fails(2);
+        addBedrock("nopipe", "--config", "{\"region\":\"us-west-2\"}").fails(2);
+    }
+
+    /** {@code channel add} of a bedrock channel "b" serving "claude", with this key and these flags. */
+    private Cli.Result addBedrock(String key, String... extra) {
+        List<String> args = new ArrayList<>(
+                List.of("channel", "add", "--name", "b", "--type", "bedrock", "--key", key, "--models", "claude"));
+        args.addAll(List.of(extra));
+        return cli.run(args.toArray(String[]::new));
     }
 }

@@ -53,64 +53,12 @@ class ErrorHandlingTest extends CliTestBase {
                 refused(2, "price", "get"),
                 refused(2, "nonsense"),
                 refused(2, "channel", "add", "--name", "x", "--type", "foo", "--key", "k", "--models", "m"),
-                refused(
-                        2,
-                        "channel",
-                        "add",
-                        "--name",
-                        "x",
-                        "--type",
-                        "openai",
-                        "--key",
-                        "k",
-                        "--models",
-                        "m",
-                        "--model-mapping",
-                        "{\"gpt-4\":"),
-                refused(
-                        2,
-                        "channel",
-                        "add",
-                        "--name",
-                        "x",
-                        "--type",
-                        "openai",
-                        "--key",
-                        "k",
-                        "--models",
-                        "m",
-                        "--model-mapping",
-                        "[\"a\"]"),
-                refused(
-                        2,
-                        "channel",
-                        "add",
-                        "--name",
-                        "x",
-                        "--type",
-                        "openai",
-                        "--key",
-                        "k",
-                        "--models",
-                        "m",
-                        "--config",
-                        "not json"),
+                refused(2, validChannelAddThen("--model-mapping", "{\"gpt-4\":")),
+                refused(2, validChannelAddThen("--model-mapping", "[\"a\"]")),
+                refused(2, validChannelAddThen("--config", "not json")),
                 refused(2, "channel", "add", "--name", "x", "--type", "openai", "--key", "k"),
                 refused(2, "channel", "add", "--name", "x", "--type", "azure", "--key", "k", "--models", "m"),
-                refused(
-                        2,
-                        "channel",
-                        "add",
-                        "--name",
-                        "x",
-                        "--type",
-                        "openai",
-                        "--key",
-                        "k",
-                        "--models",
-                        "m",
-                        "--priority",
-                        "high"),
+                refused(2, validChannelAddThen("--priority", "high")),
                 refused(2, "channel", "update", "1", "--model-mapping", "{bad"),
                 refused(2, "channel", "update", "1"),
                 refused(2, "channel", "get", "abc"),
@@ -129,6 +77,14 @@ class ErrorHandlingTest extends CliTestBase {
 
     private static Arguments refused(int code, String... args) {
         return Arguments.of(code, List.of(args));
+    }
+
+    /** A {@code channel add} with every required flag valid, then {@code extra}: the one thing wrong. */
+    private static String[] validChannelAddThen(String... extra) {
+        return Stream.concat(
+                        Stream.of("channel", "add", "--name", "x", "--type", "openai", "--key", "k", "--models", "m"),
+                        Stream.of(extra))
+                .toArray(String[]::new);
     }
 
     @ParameterizedTest(name = "{1} exits {0}")

@@ -3,6 +3,7 @@ package ai.burncloud.router.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCounted;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One server-sent event: its raw bytes exactly as they arrived (terminating blank line included, so
@@ -51,6 +52,14 @@ public final class SseEvent {
         if (r.refCnt() > 0) {
             r.release();
         }
+    }
+
+    /** Releases every event in {@code events} and empties it (all still owned by the caller). */
+    public static void releaseAll(List<SseEvent> events) {
+        for (SseEvent e : events) {
+            e.release();
+        }
+        events.clear();
     }
 
     private void parse() {

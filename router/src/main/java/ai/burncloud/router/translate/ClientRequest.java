@@ -24,15 +24,10 @@ public final class ClientRequest {
     private final RequestFields fields;
     private JsonNode json;
 
+    /** A request whose top-level fields the router did not read: {@link #fields()} is null. */
     public ClientRequest(
             Operation operation, ByteBuf body, String model, boolean stream, String contentType, String rawQuery) {
-        this.operation = operation;
-        this.body = body;
-        this.model = model;
-        this.stream = stream;
-        this.contentType = contentType;
-        this.rawQuery = rawQuery;
-        this.fields = null;
+        this(operation, body, model, stream, contentType, rawQuery, null);
     }
 
     /** A JSON request whose top-level fields the router already read (see {@link RequestFields}). */

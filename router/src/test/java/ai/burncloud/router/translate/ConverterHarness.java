@@ -60,12 +60,7 @@ public final class ConverterHarness {
 
     /** Feeds {@code bytes} split at the given offsets, then ends the body. */
     public static Run run(Supplier<ResponseConverter> factory, byte[] bytes, int... cuts) {
-        TrackingAllocator alloc = new TrackingAllocator();
-        ResponseConverter c = factory.get();
-        List<ByteBuf> out = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        Run run;
-        try {
+        return drive(factory, (c, alloc, out, text) -> {
             int from = 0;
             for (int cut : cuts) {
                 feed(c, alloc, bytes, from, cut, out, text);
@@ -73,14 +68,7 @@ public final class ConverterHarness {
             }
             feed(c, alloc, bytes, from, bytes.length, out, text);
             c.onEnd(alloc, out);
-            drain(out, text);
-            run = new Run(mask(text.toString()), c.usage(), c.fault(), c.contentType());
-        } finally {
-            c.close();
-            drain(out, new StringBuilder());
-        }
-        assertThat(alloc.unreleased()).as("buffers left unreleased").isZero();
-        return run;
+        });
     }
 
     /**
@@ -89,14 +77,29 @@ public final class ConverterHarness {
      */
     public static Run runThenFail(
             Supplier<ResponseConverter> factory, byte[] head, ai.burncloud.common.GatewayError error, String message) {
+        return drive(factory, (c, alloc, out, text) -> {
+            feed(c, alloc, head, 0, head.length, out, text);
+            c.onFailure(error, message, alloc, out);
+        });
+    }
+
+    /** What a run does to its converter between creating it and collecting what it said last. */
+    private interface Steps {
+        void apply(ResponseConverter c, TrackingAllocator alloc, List<ByteBuf> out, StringBuilder text);
+    }
+
+    /**
+     * One converter's life as the pipeline lives it: {@code steps}, then the last output collected,
+     * then {@code close()}, then every buffer of the run checked for release.
+     */
+    private static Run drive(Supplier<ResponseConverter> factory, Steps steps) {
         TrackingAllocator alloc = new TrackingAllocator();
         ResponseConverter c = factory.get();
         List<ByteBuf> out = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         Run run;
         try {
-            feed(c, alloc, head, 0, head.length, out, text);
-            c.onFailure(error, message, alloc, out);
+            steps.apply(c, alloc, out, text);
             drain(out, text);
             run = new Run(mask(text.toString()), c.usage(), c.fault(), c.contentType());
         } finally {
@@ -136,6 +139,28 @@ public final class ConverterHarness {
 
     public static byte[] fixture(String name) {
         return Fixtures.bytes(name);
+    }
+
+    public static String fixtureText(String name) {
+        return new String(fixture(name), StandardCharsets.UTF_8);
+    }
+
+    /** What a translated error gave the client: the status and the body as text. */
+    public record TranslatedError(int status, String body) {
+        public JsonNode json() {
+            return Json.parse(body);
+        }
+    }
+
+    /**
+     * Translates an upstream error answer the way the pipeline does (the upstream body released
+     * once translated) and reads the client's body, releasing it too.
+     */
+    public static TranslatedError translateError(Translator translator, int upstreamStatus, String upstreamBody) {
+        ByteBuf body = buf(upstreamBody);
+        ClientError error = translator.translateError(upstreamStatus, body, ALLOC);
+        body.release();
+        return new TranslatedError(error.status(), text(error.body()));
     }
 
     public static ByteBuf buf(String text) {

@@ -37,6 +37,14 @@ public final class Requests {
         return new UpstreamTarget(7, type, "https://upstream.example", "sk-test", model, true, Json.object());
     }
 
+    /**
+     * What a translator sent, as its response side sees it: the operation and whether it streams
+     * (the body itself is long gone by then).
+     */
+    public static UpstreamBody sent(UpstreamOperation operation, boolean stream) {
+        return new UpstreamBody(operation, stream, null, "application/json", null);
+    }
+
     /** The upstream body as JSON; releases it. */
     public static JsonNode body(UpstreamBody body) {
         ByteBuf b = body.isLocal() ? body.localResponse() : body.body();

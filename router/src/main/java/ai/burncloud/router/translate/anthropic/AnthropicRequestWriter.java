@@ -6,6 +6,7 @@ import ai.burncloud.router.translate.UpstreamTarget;
 import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
 import ai.burncloud.router.translate.ir.Jsons;
+import ai.burncloud.router.translate.ir.MergedTurns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,9 @@ public final class AnthropicRequestWriter {
         if (!system.isEmpty()) {
             root.put("system", String.join("\n\n", system));
         }
-        root.set("messages", messages(r.messages()));
+        root.set(
+                "messages",
+                MergedTurns.write(r.messages(), (tr, role) -> toolResult(tr), AnthropicRequestWriter::block));
         if (!r.tools().isEmpty()) {
             ArrayNode tools = root.putArray("tools");
             for (ChatRequest.ToolDef t : r.tools()) {
@@ -93,46 +96,6 @@ public final class AnthropicRequestWriter {
             return r.maxTokens();
         }
         return Jsons.number(config, "max_tokens", DEFAULT_MAX_TOKENS);
-    }
-
-    private static ArrayNode messages(List<ChatRequest.Message> in) throws TranslationException {
-        ArrayNode out = Json.mapper().createArrayNode();
-        ChatRequest.Role lastRole = null;
-        List<ObjectNode> results = new ArrayList<>();
-        List<ObjectNode> others = new ArrayList<>();
-        for (ChatRequest.Message m : in) {
-            if (m.role() != lastRole && lastRole != null) {
-                flush(lastRole, results, others, out);
-            }
-            lastRole = m.role();
-            for (Part p : m.parts()) {
-                if (p instanceof ChatRequest.ToolResult tr) {
-                    results.add(toolResult(tr));
-                } else {
-                    ObjectNode block = block(p, m.role());
-                    if (block != null) {
-                        others.add(block);
-                    }
-                }
-            }
-        }
-        if (lastRole != null) {
-            flush(lastRole, results, others, out);
-        }
-        return out;
-    }
-
-    /** One merged turn: tool results first (Anthropic requires it), then everything else. */
-    private static void flush(ChatRequest.Role role, List<ObjectNode> results, List<ObjectNode> others, ArrayNode out) {
-        if (results.isEmpty() && others.isEmpty()) {
-            return;
-        }
-        ObjectNode msg = out.addObject().put("role", role == ChatRequest.Role.USER ? "user" : "assistant");
-        ArrayNode content = msg.putArray("content");
-        results.forEach(content::add);
-        others.forEach(content::add);
-        results.clear();
-        others.clear();
     }
 
     private static ObjectNode block(Part p, ChatRequest.Role role) throws TranslationException {

@@ -57,7 +57,7 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
             // an event this large is a broken upstream: end the client's stream visibly
             forward(alloc, out);
             ErrorInfo info = ErrorInfo.upstream(502, "upstream_protocol_error", e.getMessage());
-            fault = new UpstreamFault(info.code(), info.message());
+            fault = info.toFault();
             failed(info, alloc, out);
             return;
         }
@@ -98,10 +98,7 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
 
     @Override
     public void close() {
-        for (SseEvent e : frames) {
-            e.release();
-        }
-        frames.clear();
+        SseEvent.releaseAll(frames);
         decoder.close();
     }
 
@@ -119,9 +116,8 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
                 }
             }
         } finally {
-            for (int i = handled; i < frames.size(); i++) {
-                frames.get(i).release();
-            }
+            // the events not handed on (all the rest, when one could not be read) are still ours
+            SseEvent.releaseAll(frames.subList(handled, frames.size()));
             frames.clear();
         }
     }
@@ -138,7 +134,7 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
             case "error" -> {
                 if (fault == null) {
                     ErrorInfo info = AnthropicCompletions.readError(data(e));
-                    fault = new UpstreamFault(info.code(), info.message());
+                    fault = info.toFault();
                 }
             }
             case "content_block_delta" -> {

@@ -51,7 +51,7 @@ public final class OpenAiToAnthropicTranslator implements Translator {
     public ResponseConverter responseConverter(
             ClientRequest request, UpstreamTarget target, UpstreamBody sent, CompletionTextSink sink) {
         if (sent.stream()) {
-            boolean includeUsage = includeUsage(request);
+            boolean includeUsage = OpenAiRequestReader.includeUsage(request);
             return new StreamingConverter(
                     new AnthropicSseReader(), new OpenAiChunkWriter(request.model(), includeUsage, clock), sink);
         }
@@ -64,13 +64,5 @@ public final class OpenAiToAnthropicTranslator implements Translator {
     @Override
     public ClientError translateError(int upstreamStatus, ByteBuf body, ByteBufAllocator alloc) {
         return ErrorBodies.translate(UpstreamDialect.ANTHROPIC, ClientApi.OPENAI, upstreamStatus, body, alloc);
-    }
-
-    static boolean includeUsage(ClientRequest request) {
-        try {
-            return OpenAiRequestReader.includeUsage(request.json());
-        } catch (TranslationException e) {
-            return false;
-        }
     }
 }

@@ -6,6 +6,7 @@ import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
 import ai.burncloud.router.translate.ir.DataUrl;
 import ai.burncloud.router.translate.ir.Jsons;
+import ai.burncloud.router.translate.ir.MergedTurns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +43,10 @@ final class BedrockRequestWriter {
     static ObjectNode write(ChatRequest r) throws TranslationException {
         ObjectNode root = Json.object();
         int[] documents = {0};
-        root.set("messages", messages(r.messages(), documents));
+        root.set(
+                "messages",
+                MergedTurns.write(
+                        r.messages(), (tr, role) -> toolResult(tr, documents), (p, role) -> block(p, documents)));
         List<String> system = new ArrayList<>(r.system());
         if (r.responseFormat() != null) {
             system.add(
@@ -94,45 +98,6 @@ final class BedrockRequestWriter {
             }
         }
         return root;
-    }
-
-    private static ArrayNode messages(List<ChatRequest.Message> in, int[] documents) throws TranslationException {
-        ArrayNode out = Json.mapper().createArrayNode();
-        ChatRequest.Role role = null;
-        List<ObjectNode> results = new ArrayList<>();
-        List<ObjectNode> others = new ArrayList<>();
-        for (ChatRequest.Message m : in) {
-            if (role != null && m.role() != role) {
-                flush(role, results, others, out);
-            }
-            role = m.role();
-            for (Part p : m.parts()) {
-                if (p instanceof ChatRequest.ToolResult tr) {
-                    results.add(toolResult(tr, documents));
-                } else {
-                    ObjectNode block = block(p, documents);
-                    if (block != null) {
-                        others.add(block);
-                    }
-                }
-            }
-        }
-        if (role != null) {
-            flush(role, results, others, out);
-        }
-        return out;
-    }
-
-    private static void flush(ChatRequest.Role role, List<ObjectNode> results, List<ObjectNode> others, ArrayNode out) {
-        if (results.isEmpty() && others.isEmpty()) {
-            return;
-        }
-        ObjectNode msg = out.addObject().put("role", role == ChatRequest.Role.USER ? "user" : "assistant");
-        ArrayNode content = msg.putArray("content");
-        results.forEach(content::add);
-        others.forEach(content::add);
-        results.clear();
-        others.clear();
     }
 
     private static ObjectNode block(Part p, int[] documents) throws TranslationException {

@@ -40,12 +40,7 @@ public final class OpenAiToBedrockTranslator implements Translator {
     @Override
     public ResponseConverter responseConverter(
             ClientRequest request, UpstreamTarget target, UpstreamBody sent, CompletionTextSink sink) {
-        boolean includeUsage;
-        try {
-            includeUsage = OpenAiRequestReader.includeUsage(request.json());
-        } catch (TranslationException e) {
-            includeUsage = false;
-        }
+        boolean includeUsage = OpenAiRequestReader.includeUsage(request);
         return BedrockConverters.converter(
                 sent,
                 ClientApi.OPENAI,

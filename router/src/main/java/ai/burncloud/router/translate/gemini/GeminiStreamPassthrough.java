@@ -60,7 +60,7 @@ final class GeminiStreamPassthrough implements ResponseConverter {
             // an event this large is a broken upstream: end the client's stream visibly
             forward(alloc, out);
             ErrorInfo info = ErrorInfo.upstream(502, "upstream_protocol_error", e.getMessage());
-            fault = new UpstreamFault(info.code(), info.message());
+            fault = info.toFault();
             failed(info, alloc, out);
             return;
         }
@@ -115,10 +115,7 @@ final class GeminiStreamPassthrough implements ResponseConverter {
 
     @Override
     public void close() {
-        for (SseEvent e : frames) {
-            e.release();
-        }
-        frames.clear();
+        SseEvent.releaseAll(frames);
         decoder.close();
     }
 
@@ -151,9 +148,8 @@ final class GeminiStreamPassthrough implements ResponseConverter {
                 }
             }
         } finally {
-            for (int i = handled; i < frames.size(); i++) {
-                frames.get(i).release();
-            }
+            // the events not handed on (all the rest, when one could not be read) are still ours
+            SseEvent.releaseAll(frames.subList(handled, frames.size()));
             frames.clear();
         }
     }
@@ -169,7 +165,7 @@ final class GeminiStreamPassthrough implements ResponseConverter {
         }
         ErrorInfo error = GeminiChunks.error(chunk);
         if (error != null && fault == null) {
-            fault = new UpstreamFault(error.code(), error.message());
+            fault = error.toFault();
         }
         if (sink != CompletionTextSink.NONE) {
             for (JsonNode p : GeminiChunks.firstCandidate(chunk).path("content").path("parts")) {

@@ -66,7 +66,7 @@ public final class OpenAiToGeminiTranslator implements Translator {
             return new BufferedConverter(ClientApi.OPENAI, GeminiEmbeddings.response(request.model(), base64), sink);
         }
         if (sent.stream()) {
-            boolean includeUsage = includeUsage(request);
+            boolean includeUsage = OpenAiRequestReader.includeUsage(request);
             return new StreamingConverter(
                     new GeminiSseReader(), new OpenAiChunkWriter(request.model(), includeUsage, clock), sink);
         }
@@ -79,14 +79,6 @@ public final class OpenAiToGeminiTranslator implements Translator {
     @Override
     public ClientError translateError(int upstreamStatus, ByteBuf body, ByteBufAllocator alloc) {
         return ErrorBodies.translate(UpstreamDialect.GEMINI, ClientApi.OPENAI, upstreamStatus, body, alloc);
-    }
-
-    private static boolean includeUsage(ClientRequest request) {
-        try {
-            return OpenAiRequestReader.includeUsage(request.json());
-        } catch (TranslationException e) {
-            return false;
-        }
     }
 
     private static String jsonText(ClientRequest request, String field) {

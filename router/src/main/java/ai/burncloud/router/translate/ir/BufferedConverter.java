@@ -88,7 +88,7 @@ public final class BufferedConverter implements ResponseConverter {
                 releaseBody();
             }
         }
-        fault = new UpstreamFault(error.code(), error.message());
+        fault = error.toFault();
         out.add(JsonOut.json(alloc, ErrorBodies.render(api, error)));
     }
 

@@ -1,6 +1,7 @@
 package ai.burncloud.router.translate.ir;
 
 import ai.burncloud.common.GatewayError;
+import ai.burncloud.router.translate.UpstreamFault;
 
 /**
  * An error in neutral terms, before it is rendered in a client's dialect.
@@ -20,5 +21,10 @@ public record ErrorInfo(int status, String openAiType, String code, String messa
     /** An error an upstream reported. */
     public static ErrorInfo upstream(int status, String code, String message) {
         return new ErrorInfo(status, null, code, message);
+    }
+
+    /** This error as the fault a converter reports: its most specific code is the fault's type. */
+    public UpstreamFault toFault() {
+        return new UpstreamFault(code, message);
     }
 }

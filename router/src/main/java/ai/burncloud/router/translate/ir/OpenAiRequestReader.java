@@ -1,5 +1,6 @@
 package ai.burncloud.router.translate.ir;
 
+import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.ir.ChatRequest.Message;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
@@ -86,6 +87,18 @@ public final class OpenAiRequestReader {
     /** Whether an OpenAI client asked for the usage chunk at the end of its stream. */
     public static boolean includeUsage(JsonNode body) {
         return body.path("stream_options").path("include_usage").asBoolean(false);
+    }
+
+    /**
+     * As {@link #includeUsage(JsonNode)}, for the response side, which has no way to refuse: a body
+     * that does not parse asked for nothing.
+     */
+    public static boolean includeUsage(ClientRequest request) {
+        try {
+            return includeUsage(request.json());
+        } catch (TranslationException e) {
+            return false;
+        }
     }
 
     private static void refuseUnsupported(JsonNode body, String upstream) throws TranslationException {

@@ -34,10 +34,7 @@ public abstract class SseUpstreamReader implements UpstreamStreamReader {
 
     @Override
     public final void close() {
-        for (SseEvent e : frames) {
-            e.release();
-        }
-        frames.clear();
+        SseEvent.releaseAll(frames);
         decoder.close();
     }
 
@@ -47,10 +44,7 @@ public abstract class SseUpstreamReader implements UpstreamStreamReader {
                 onEvent(e, out);
             }
         } finally {
-            for (SseEvent e : frames) {
-                e.release();
-            }
-            frames.clear();
+            SseEvent.releaseAll(frames);
         }
     }
 }

@@ -105,8 +105,7 @@ public final class StreamingConverter implements ResponseConverter {
                     // the upstream did something the client's dialect cannot carry: end it visibly
                     StreamEvent.Failed failed = protocolError(cannotExpress);
                     if (fault == null) {
-                        fault = new UpstreamFault(
-                                failed.error().code(), failed.error().message());
+                        fault = failed.error().toFault();
                     }
                     finished = true;
                     writer.write(failed, alloc, out);
@@ -131,7 +130,7 @@ public final class StreamingConverter implements ResponseConverter {
         } else if (e instanceof StreamEvent.ToolArgs a) {
             sink.append(a.json());
         } else if (e instanceof StreamEvent.Failed f && fault == null) {
-            fault = new UpstreamFault(f.error().code(), f.error().message());
+            fault = f.error().toFault();
         }
     }
 

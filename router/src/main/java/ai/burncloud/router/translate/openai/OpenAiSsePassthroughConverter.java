@@ -84,10 +84,7 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
     @Override
     public void close() {
         decoder.close();
-        for (SseEvent e : events) {
-            e.release();
-        }
-        events.clear();
+        SseEvent.releaseAll(events);
     }
 
     private void drain(List<ByteBuf> out) {

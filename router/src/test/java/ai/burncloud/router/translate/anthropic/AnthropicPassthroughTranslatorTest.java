@@ -7,18 +7,17 @@ import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -133,22 +132,17 @@ class AnthropicPassthroughTranslatorTest {
 
     @Test
     void errorBodiesAreForwardedVerbatim() {
-        JsonNode recorded = Json.parse(new String(
-                ConverterHarness.fixture("anthropic/error-429-rate_limit.recorded-real.json"), StandardCharsets.UTF_8));
+        JsonNode recorded =
+                Json.parse(ConverterHarness.fixtureText("anthropic/error-429-rate_limit.recorded-real.json"));
         String upstreamBody = recorded.at("/response/body").toString();
-        ByteBuf body = ConverterHarness.buf(upstreamBody);
-        ClientError error = translator.translateError(429, body, ALLOC);
-        body.release();
+        TranslatedError error = ConverterHarness.translateError(translator, 429, upstreamBody);
         assertThat(error.status()).isEqualTo(429);
-        assertThat(ConverterHarness.text(error.body()))
-                .isEqualTo(upstreamBody)
-                .contains("req_011CYK5n67SytMUxm8WMZUWY");
+        assertThat(error.body()).isEqualTo(upstreamBody).contains("req_011CYK5n67SytMUxm8WMZUWY");
     }
 
     private ai.burncloud.router.translate.ResponseConverter converter(boolean stream, CompletionTextSink sink) {
         ClientRequest req = Requests.request(Operation.MESSAGES, REQUEST);
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.ANTHROPIC_MESSAGES, stream, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.ANTHROPIC_MESSAGES, stream);
         return translator.responseConverter(req, claude, sent, sink);
     }
 }

@@ -8,11 +8,11 @@ import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
@@ -21,7 +21,6 @@ import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -157,8 +156,7 @@ class AnthropicToOpenAiTranslatorTest {
         ClientRequest req = Requests.request(
                 Operation.MESSAGES,
                 "{\"model\":\"claude-via-openai\",\"max_tokens\":100,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true);
         return ConverterHarness.assertSplitInvariant(
                 () -> translator.responseConverter(req, openai, sent, CompletionTextSink.NONE),
                 ConverterHarness.fixture(fixture));
@@ -235,8 +233,7 @@ class AnthropicToOpenAiTranslatorTest {
         StringBuilder seen = new StringBuilder();
         ClientRequest req = Requests.request(
                 Operation.MESSAGES, "{\"model\":\"c\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true);
         ConverterHarness.run(
                 () -> translator.responseConverter(req, openai, sent, seen::append),
                 ConverterHarness.fixture("azure/chat-stream.recorded-real.sse"));
@@ -249,8 +246,7 @@ class AnthropicToOpenAiTranslatorTest {
         byte[] head = java.util.Arrays.copyOf(all, 1200);
         ClientRequest req = Requests.request(
                 Operation.MESSAGES, "{\"model\":\"c\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true);
         Run run = ConverterHarness.runThenFail(
                 () -> translator.responseConverter(req, openai, sent, CompletionTextSink.NONE),
                 head,
@@ -274,8 +270,7 @@ class AnthropicToOpenAiTranslatorTest {
                  "usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15,"prompt_tokens_details":{"cached_tokens":8}}}""";
         ClientRequest req =
                 Requests.request(Operation.MESSAGES, "{\"model\":\"alias\",\"max_tokens\":3,\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false);
         Run run = ConverterHarness.assertSplitInvariant(
                 () -> translator.responseConverter(req, openai, sent, CompletionTextSink.NONE),
                 completion.getBytes(StandardCharsets.UTF_8));
@@ -295,8 +290,7 @@ class AnthropicToOpenAiTranslatorTest {
                   "tool_calls":[{"id":"call_1","type":"function","function":{"name":"ls","arguments":"{}"}}]},
                   "finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":5,"total_tokens":10}}""";
         ClientRequest req = Requests.request(Operation.MESSAGES, "{\"model\":\"a\",\"max_tokens\":3,\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false);
         Run run = ConverterHarness.run(
                 () -> translator.responseConverter(req, openai, sent, CompletionTextSink.NONE),
                 completion.getBytes(StandardCharsets.UTF_8));
@@ -307,12 +301,10 @@ class AnthropicToOpenAiTranslatorTest {
 
     @Test
     void errorsComeBackInAnthropicShape() {
-        ByteBuf body = ConverterHarness.buf(new String(
-                ConverterHarness.fixture("dashscope/error-invalid-api-key.doc-example.json"), StandardCharsets.UTF_8));
-        ClientError error = translator.translateError(401, body, ALLOC);
-        body.release();
+        TranslatedError error = ConverterHarness.translateError(
+                translator, 401, ConverterHarness.fixtureText("dashscope/error-invalid-api-key.doc-example.json"));
         assertThat(error.status()).isEqualTo(401);
-        assertThat(Json.parse(ConverterHarness.text(error.body())))
+        assertThat(error.json())
                 .isEqualTo(
                         Json.parse(
                                 "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"Incorrect API key provided. \"}}"));
@@ -320,12 +312,8 @@ class AnthropicToOpenAiTranslatorTest {
 
     @Test
     void aNonJsonErrorBodyIsQuotedNotLost() {
-        ByteBuf body = ConverterHarness.buf("<html>502 Bad Gateway</html>");
-        ClientError error = translator.translateError(502, body, ALLOC);
-        body.release();
-        assertThat(Json.parse(ConverterHarness.text(error.body()))
-                        .at("/error/message")
-                        .asText())
+        TranslatedError error = ConverterHarness.translateError(translator, 502, "<html>502 Bad Gateway</html>");
+        assertThat(error.json().at("/error/message").asText())
                 .isEqualTo("upstream returned HTTP 502: <html>502 Bad Gateway</html>");
     }
 

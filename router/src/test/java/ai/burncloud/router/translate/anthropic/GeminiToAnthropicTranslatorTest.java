@@ -7,19 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
+import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
+import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,22 +54,22 @@ class GeminiToAnthropicTranslatorTest {
                 .hasMessage("models/{model}:embedContent is not supported on anthropic channels");
     }
 
-    @Test
-    void streamsClaudeToolUseAsAGeminiFunctionCall() {
+    /** A streamed Gemini SSE request, answered by a Claude stream. */
+    private ResponseConverter stream() {
         ClientRequest req = Requests.request(
                 Operation.STREAM_GENERATE_CONTENT,
                 "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}",
                 "alt=sse");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.ANTHROPIC_MESSAGES, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.ANTHROPIC_MESSAGES, true);
+        return translator.responseConverter(req, claude, sent, CompletionTextSink.NONE);
+    }
+
+    @Test
+    void streamsClaudeToolUseAsAGeminiFunctionCall() {
         Run run = ConverterHarness.assertSplitInvariant(
-                () -> translator.responseConverter(req, claude, sent, CompletionTextSink.NONE),
-                ConverterHarness.fixture("anthropic/messages-stream.tool_use_response.sse"));
+                this::stream, ConverterHarness.fixture("anthropic/messages-stream.tool_use_response.sse"));
         List<JsonNode> chunks = run.dataJson();
-        StringBuilder text = new StringBuilder();
-        chunks.forEach(c -> c.at("/candidates/0/content/parts")
-                .forEach(p -> text.append(p.path("text").asText())));
-        assertThat(text.toString()).isEqualTo("I'll check the current weather in Paris for you.");
+        assertThat(RecordedStreams.geminiText(chunks)).isEqualTo("I'll check the current weather in Paris for you.");
         JsonNode call = chunks.stream()
                 .map(c -> c.at("/candidates/0/content/parts/0/functionCall"))
                 .filter(JsonNode::isObject)
@@ -88,15 +89,8 @@ class GeminiToAnthropicTranslatorTest {
 
     @Test
     void aClaudeErrorEventBecomesAGeminiErrorChunk() {
-        ClientRequest req = Requests.request(
-                Operation.STREAM_GENERATE_CONTENT,
-                "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}",
-                "alt=sse");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.ANTHROPIC_MESSAGES, true, null, "application/json", null);
         Run run = ConverterHarness.assertSplitInvariant(
-                () -> translator.responseConverter(req, claude, sent, CompletionTextSink.NONE),
-                ConverterHarness.fixture("anthropic/messages-stream.error-event.sse"));
+                this::stream, ConverterHarness.fixture("anthropic/messages-stream.error-event.sse"));
         assertThat(run.dataJson())
                 .containsExactly(
                         Json.parse("{\"error\":{\"code\":503,\"message\":\"Overloaded\",\"status\":\"UNAVAILABLE\"}}"));
@@ -105,11 +99,11 @@ class GeminiToAnthropicTranslatorTest {
 
     @Test
     void errorsComeBackInGeminiShape() {
-        ByteBuf body = ConverterHarness.buf(
+        TranslatedError error = ConverterHarness.translateError(
+                translator,
+                400,
                 "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"max_tokens: too large\"}}");
-        ClientError error = translator.translateError(400, body, ALLOC);
-        body.release();
-        assertThat(Json.parse(ConverterHarness.text(error.body())))
+        assertThat(error.json())
                 .isEqualTo(
                         Json.parse(
                                 "{\"error\":{\"code\":400,\"message\":\"max_tokens: too large\",\"status\":\"INVALID_ARGUMENT\"}}"));

@@ -7,19 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
+import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -154,8 +154,7 @@ class OpenAiToAnthropicTranslatorTest {
 
     private Run stream(String fixture, String clientRequest) {
         ClientRequest req = Requests.request(Operation.CHAT_COMPLETIONS, clientRequest);
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.ANTHROPIC_MESSAGES, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.ANTHROPIC_MESSAGES, true);
         return ConverterHarness.assertSplitInvariant(
                 () -> translator.responseConverter(req, claude, sent, CompletionTextSink.NONE),
                 ConverterHarness.fixture(fixture));
@@ -174,8 +173,8 @@ class OpenAiToAnthropicTranslatorTest {
         assertThat(chunks.get(0).at("/choices/0/delta/role").asText()).isEqualTo("assistant");
         assertThat(chunks).allSatisfy(c -> assertThat(c.get("id").asText()).isEqualTo("msg_013nnniYDrJDocdy5nrMU7cH"));
         assertThat(chunks.get(0).get("model").asText()).isEqualTo("claude-sonnet-4-5-20250929");
-        assertThat(content(chunks)).isEqualTo("[12345,67890]");
-        assertThat(finishReasons(chunks)).containsExactly("stop");
+        assertThat(RecordedStreams.openAiContent(chunks)).isEqualTo("[12345,67890]");
+        assertThat(RecordedStreams.openAiFinishReasons(chunks)).containsExactly("stop");
         JsonNode usage = chunks.get(chunks.size() - 1);
         assertThat(usage.get("choices")).isEmpty();
         assertThat(usage.get("usage"))
@@ -192,7 +191,7 @@ class OpenAiToAnthropicTranslatorTest {
         Run run = stream("anthropic/messages-stream.basic_response.sse", STREAM_REQ);
         List<JsonNode> chunks = run.dataJson();
         assertThat(chunks).noneMatch(c -> c.has("usage"));
-        assertThat(content(chunks)).isEqualTo("Hello there!");
+        assertThat(RecordedStreams.openAiContent(chunks)).isEqualTo("Hello there!");
         assertThat(run.usage()).isEqualTo(TokenUsage.of(11, 6));
         assertThat(run.output()).endsWith("data: [DONE]\n\n");
     }
@@ -201,7 +200,7 @@ class OpenAiToAnthropicTranslatorTest {
     void streamsToolUseAsToolCallDeltas() {
         Run run = stream("anthropic/messages-stream.tool_use_response.sse", STREAM_REQ);
         List<JsonNode> chunks = run.dataJson();
-        assertThat(content(chunks)).isEqualTo("I'll check the current weather in Paris for you.");
+        assertThat(RecordedStreams.openAiContent(chunks)).isEqualTo("I'll check the current weather in Paris for you.");
         List<JsonNode> calls = chunks.stream()
                 .filter(c -> c.at("/choices/0/delta/tool_calls").isArray())
                 .map(c -> c.at("/choices/0/delta/tool_calls/0"))
@@ -212,7 +211,7 @@ class OpenAiToAnthropicTranslatorTest {
         String args =
                 calls.stream().map(c -> c.at("/function/arguments").asText()).reduce("", String::concat);
         assertThat(Json.parse(args)).isEqualTo(Json.parse("{\"location\": \"Paris\"}"));
-        assertThat(finishReasons(chunks)).containsExactly("tool_calls");
+        assertThat(RecordedStreams.openAiFinishReasons(chunks)).containsExactly("tool_calls");
         assertThat(run.usage().prompt()).isEqualTo(377);
         assertThat(run.usage().completion()).isEqualTo(65);
     }
@@ -238,8 +237,7 @@ class OpenAiToAnthropicTranslatorTest {
                  "stop_reason":"tool_use","stop_sequence":null,
                  "usage":{"input_tokens":20,"cache_creation_input_tokens":5,"cache_read_input_tokens":100,"output_tokens":7}}""";
         ClientRequest req = Requests.request(Operation.CHAT_COMPLETIONS, "{\"model\":\"alias\",\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.ANTHROPIC_MESSAGES, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.ANTHROPIC_MESSAGES, false);
         Run run = ConverterHarness.assertSplitInvariant(
                 () -> translator.responseConverter(req, claude, sent, CompletionTextSink.NONE),
                 message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -254,16 +252,15 @@ class OpenAiToAnthropicTranslatorTest {
 
     @Test
     void translatesTheRecordedRateLimitErrorToOpenAiShape() {
-        JsonNode recorded = Json.parse(new String(
-                ConverterHarness.fixture("anthropic/error-429-rate_limit.recorded-real.json"),
-                java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode recorded =
+                Json.parse(ConverterHarness.fixtureText("anthropic/error-429-rate_limit.recorded-real.json"));
         JsonNode response = recorded.get("response");
-        ByteBuf body = ConverterHarness.buf(response.get("body").toString());
-        ClientError error =
-                translator.translateError(response.get("status_code").asInt(), body, ALLOC);
-        body.release();
+        TranslatedError error = ConverterHarness.translateError(
+                translator,
+                response.get("status_code").asInt(),
+                response.get("body").toString());
         assertThat(error.status()).isEqualTo(429);
-        JsonNode json = Json.parse(ConverterHarness.text(error.body()));
+        JsonNode json = error.json();
         assertThat(json.at("/error/type").asText()).isEqualTo("rate_limit_error");
         assertThat(json.at("/error/code").asText()).isEqualTo("rate_limit_error");
         assertThat(json.at("/error/message").asText())
@@ -272,33 +269,11 @@ class OpenAiToAnthropicTranslatorTest {
 
     @Test
     void overloaded529BecomesA503ForOpenAiClients() {
-        ByteBuf body = ConverterHarness.buf(
+        TranslatedError error = ConverterHarness.translateError(
+                translator,
+                529,
                 "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
-        ClientError error = translator.translateError(529, body, ALLOC);
-        body.release();
         assertThat(error.status()).isEqualTo(503);
-        assertThat(Json.parse(ConverterHarness.text(error.body()))
-                        .at("/error/type")
-                        .asText())
-                .isEqualTo("server_error");
-    }
-
-    static String content(List<JsonNode> chunks) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode c : chunks) {
-            JsonNode content = c.at("/choices/0/delta/content");
-            if (content.isTextual()) {
-                sb.append(content.asText());
-            }
-        }
-        return sb.toString();
-    }
-
-    static List<String> finishReasons(List<JsonNode> chunks) {
-        return chunks.stream()
-                .map(c -> c.at("/choices/0/finish_reason"))
-                .filter(JsonNode::isTextual)
-                .map(JsonNode::asText)
-                .toList();
+        assertThat(error.json().at("/error/type").asText()).isEqualTo("server_error");
     }
 }

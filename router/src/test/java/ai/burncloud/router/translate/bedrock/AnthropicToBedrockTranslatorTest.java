@@ -47,8 +47,7 @@ class AnthropicToBedrockTranslatorTest {
     private ResponseConverter stream() {
         ClientRequest req = Requests.request(
                 Operation.MESSAGES, "{\"model\":\"claude-alias\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.BEDROCK_CONVERSE_STREAM, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.BEDROCK_CONVERSE_STREAM, true);
         return translator.responseConverter(req, bedrock, sent, CompletionTextSink.NONE);
     }
 

@@ -11,6 +11,7 @@ import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
 import ai.burncloud.router.translate.Operation;
+import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.UpstreamBody;
@@ -41,8 +42,7 @@ class GeminiToBedrockTranslatorTest {
                 Operation.STREAM_GENERATE_CONTENT,
                 "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}",
                 "alt=sse");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.BEDROCK_CONVERSE_STREAM, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.BEDROCK_CONVERSE_STREAM, true);
         return translator.responseConverter(req, bedrock, sent, CompletionTextSink.NONE);
     }
 
@@ -51,10 +51,7 @@ class GeminiToBedrockTranslatorTest {
         Run run = ConverterHarness.assertSplitInvariant(
                 this::stream, ConverterHarness.fixture("bedrock/converse-stream.text.eventstream.bin"));
         List<JsonNode> chunks = run.dataJson();
-        StringBuilder text = new StringBuilder();
-        chunks.forEach(c -> c.at("/candidates/0/content/parts")
-                .forEach(p -> text.append(p.path("text").asText())));
-        assertThat(text.toString()).isEqualTo("Hello there!");
+        assertThat(RecordedStreams.geminiText(chunks)).isEqualTo("Hello there!");
         JsonNode last = chunks.get(chunks.size() - 1);
         assertThat(last.at("/candidates/0/finishReason").asText()).isEqualTo("STOP");
         assertThat(last.get("usageMetadata"))

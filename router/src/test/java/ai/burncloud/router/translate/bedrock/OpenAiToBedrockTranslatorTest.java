@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.ResponseConverter;
@@ -20,7 +20,6 @@ import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,8 +100,7 @@ class OpenAiToBedrockTranslatorTest {
                 "{\"model\":\"claude-on-bedrock\",\"stream\":" + stream
                         + ",\"stream_options\":{\"include_usage\":true},\"messages\":[]}");
         UpstreamOperation op = stream ? UpstreamOperation.BEDROCK_CONVERSE_STREAM : UpstreamOperation.BEDROCK_CONVERSE;
-        return translator.responseConverter(
-                req, bedrock, new UpstreamBody(op, stream, null, "application/json", null), CompletionTextSink.NONE);
+        return translator.responseConverter(req, bedrock, Requests.sent(op, stream), CompletionTextSink.NONE);
     }
 
     @Test
@@ -198,13 +196,10 @@ class OpenAiToBedrockTranslatorTest {
 
     @Test
     void awsErrorBodiesBecomeOpenAiErrors() {
-        ByteBuf body = ConverterHarness.buf("{\"message\":\"The security token included in the request is invalid.\"}");
-        ClientError error = translator.translateError(403, body, ALLOC);
-        body.release();
+        TranslatedError error = ConverterHarness.translateError(
+                translator, 403, "{\"message\":\"The security token included in the request is invalid.\"}");
         assertThat(error.status()).isEqualTo(403);
-        assertThat(Json.parse(ConverterHarness.text(error.body()))
-                        .at("/error/message")
-                        .asText())
+        assertThat(error.json().at("/error/message").asText())
                 .isEqualTo("The security token included in the request is invalid.");
     }
 }

@@ -6,18 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,8 +73,7 @@ class AnthropicToGeminiTranslatorTest {
                 {"generateContentRequest":{"contents":[{"role":"user","parts":[{"text":"hi"}]}],
                  "systemInstruction":{"parts":[{"text":"S"}]},"model":"models/gemini-2.5-flash"}}"""));
         ClientRequest req = Requests.request(Operation.COUNT_TOKENS, "{\"model\":\"claude\",\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.GEMINI_COUNT_TOKENS, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.GEMINI_COUNT_TOKENS, false);
         Run run = ConverterHarness.run(
                 () -> translator.responseConverter(req, gemini, sent, CompletionTextSink.NONE),
                 "{\"totalTokens\":31,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":31}]}"
@@ -87,8 +85,7 @@ class AnthropicToGeminiTranslatorTest {
     private Run stream(String fixture) {
         ClientRequest req = Requests.request(
                 Operation.MESSAGES, "{\"model\":\"claude-alias\",\"max_tokens\":5,\"stream\":true,\"messages\":[]}");
-        UpstreamBody sent = new UpstreamBody(
-                UpstreamOperation.GEMINI_STREAM_GENERATE_CONTENT, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.GEMINI_STREAM_GENERATE_CONTENT, true);
         return ConverterHarness.assertSplitInvariant(
                 () -> translator.responseConverter(req, gemini, sent, CompletionTextSink.NONE),
                 ConverterHarness.fixture(fixture));
@@ -136,8 +133,7 @@ class AnthropicToGeminiTranslatorTest {
                 + "\"usageMetadata\":{\"promptTokenCount\":4,\"candidatesTokenCount\":0,\"totalTokenCount\":4}}";
         ClientRequest req =
                 Requests.request(Operation.MESSAGES, "{\"model\":\"claude\",\"max_tokens\":5,\"messages\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.GEMINI_GENERATE_CONTENT, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.GEMINI_GENERATE_CONTENT, false);
         Run run = ConverterHarness.run(
                 () -> translator.responseConverter(req, gemini, sent, CompletionTextSink.NONE),
                 body.getBytes(StandardCharsets.UTF_8));
@@ -147,11 +143,9 @@ class AnthropicToGeminiTranslatorTest {
 
     @Test
     void errorsComeBackInAnthropicShape() {
-        ByteBuf body = ConverterHarness.buf(
-                new String(ConverterHarness.fixture("gemini/error-404-not-found.body.json"), StandardCharsets.UTF_8));
-        ClientError error = translator.translateError(404, body, ALLOC);
-        body.release();
-        JsonNode json = Json.parse(ConverterHarness.text(error.body()));
+        TranslatedError error = ConverterHarness.translateError(
+                translator, 404, ConverterHarness.fixtureText("gemini/error-404-not-found.body.json"));
+        JsonNode json = error.json();
         assertThat(json.get("type").asText()).isEqualTo("error");
         assertThat(json.at("/error/type").asText()).isEqualTo("not_found_error");
     }

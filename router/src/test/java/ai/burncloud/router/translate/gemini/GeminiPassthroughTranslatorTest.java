@@ -7,11 +7,11 @@ import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.ResponseConverter;
@@ -19,7 +19,6 @@ import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -55,8 +54,7 @@ class GeminiPassthroughTranslatorTest {
 
     private ResponseConverter stream(String query, CompletionTextSink sink) {
         ClientRequest req = Requests.request(Operation.STREAM_GENERATE_CONTENT, "{\"contents\":[]}", query);
-        UpstreamBody sent = new UpstreamBody(
-                UpstreamOperation.GEMINI_STREAM_GENERATE_CONTENT, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.GEMINI_STREAM_GENERATE_CONTENT, true);
         return translator.responseConverter(req, gemini, sent, sink);
     }
 
@@ -94,15 +92,13 @@ class GeminiPassthroughTranslatorTest {
 
     @Test
     void wholeAnswersAreForwardedWithTheirUsage() {
-        JsonNode segment = Json.parse(new String(
-                        ConverterHarness.fixture(
-                                "gemini/recording.AFC_Streaming_Tests_generateContentStream_afc_disabled_Google_AI_AFC_disabled.json"),
-                        StandardCharsets.UTF_8))
+        JsonNode segment = Json.parse(
+                        ConverterHarness.fixtureText(
+                                "gemini/recording.AFC_Streaming_Tests_generateContentStream_afc_disabled_Google_AI_AFC_disabled.json"))
                 .at("/interactions/0/response/bodySegments/0");
         byte[] body = segment.toPrettyString().getBytes(StandardCharsets.UTF_8);
         ClientRequest req = Requests.request(Operation.GENERATE_CONTENT, "{\"contents\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.GEMINI_GENERATE_CONTENT, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.GEMINI_GENERATE_CONTENT, false);
         Run run = ConverterHarness.assertSplitInvariant(
                 () -> translator.responseConverter(req, gemini, sent, CompletionTextSink.NONE), body);
         assertThat(run.output()).isEqualTo(new String(body, StandardCharsets.UTF_8));
@@ -111,16 +107,13 @@ class GeminiPassthroughTranslatorTest {
 
     @Test
     void theRecorded404IsForwardedVerbatim() {
-        String recorded =
-                new String(ConverterHarness.fixture("gemini/error-404-not-found.body.json"), StandardCharsets.UTF_8);
-        ByteBuf body = ConverterHarness.buf(recorded);
-        ClientError error = translator.translateError(404, body, ALLOC);
-        body.release();
+        String recorded = ConverterHarness.fixtureText("gemini/error-404-not-found.body.json");
+        TranslatedError error = ConverterHarness.translateError(translator, 404, recorded);
         assertThat(error.status()).isEqualTo(404);
-        assertThat(ConverterHarness.text(error.body())).isEqualTo(recorded);
+        assertThat(error.body()).isEqualTo(recorded);
     }
 
     private static JsonNode recording() {
-        return Json.parse(new String(ConverterHarness.fixture(RECORDING), StandardCharsets.UTF_8));
+        return Json.parse(ConverterHarness.fixtureText(RECORDING));
     }
 }

@@ -8,11 +8,11 @@ import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
@@ -22,7 +22,6 @@ import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +33,8 @@ class GeminiToOpenAiTranslatorTest {
 
     @Test
     void mapsTheRecordedGenAiSdkRequest() throws Exception {
-        JsonNode recording = Json.parse(new String(
-                ConverterHarness.fixture(
-                        "gemini/recording.AFC_Streaming_Tests_generateContentStream_afc_disabled_Google_AI_AFC_disabled.json"),
-                StandardCharsets.UTF_8));
+        JsonNode recording = Json.parse(ConverterHarness.fixtureText(
+                "gemini/recording.AFC_Streaming_Tests_generateContentStream_afc_disabled_Google_AI_AFC_disabled.json"));
         String sdkBody = recording.at("/interactions/0/request/bodySegments/0").toString();
         UpstreamBody body = translator.toUpstream(
                 Requests.request(Operation.STREAM_GENERATE_CONTENT, sdkBody, "alt=sse"), qwen, ALLOC);
@@ -110,8 +107,7 @@ class GeminiToOpenAiTranslatorTest {
                 Operation.STREAM_GENERATE_CONTENT,
                 "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}",
                 query);
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true);
         return translator.responseConverter(req, qwen, sent, CompletionTextSink.NONE);
     }
 
@@ -123,7 +119,7 @@ class GeminiToOpenAiTranslatorTest {
         assertThat(run.contentType()).isEqualTo("text/event-stream");
         assertThat(run.output()).doesNotContain("\n\n").contains("\r\n\r\n");
         List<JsonNode> chunks = run.dataJson();
-        assertThat(text(chunks)).isEqualTo(RecordedStreams.openAiText(fixture));
+        assertThat(RecordedStreams.geminiText(chunks)).isEqualTo(RecordedStreams.openAiText(fixture));
         JsonNode last = chunks.get(chunks.size() - 1);
         assertThat(last.at("/candidates/0/finishReason").asText()).isEqualTo("STOP");
         assertThat(last.get("usageMetadata"))
@@ -140,10 +136,7 @@ class GeminiToOpenAiTranslatorTest {
         assertThat(run.contentType()).isEqualTo("application/json");
         JsonNode array = run.json();
         assertThat(array.isArray()).isTrue();
-        StringBuilder text = new StringBuilder();
-        array.forEach(c -> c.at("/candidates/0/content/parts")
-                .forEach(p -> text.append(p.path("text").asText())));
-        assertThat(text.toString()).isEqualTo(RecordedStreams.openAiText(fixture));
+        assertThat(RecordedStreams.geminiText(array)).isEqualTo(RecordedStreams.openAiText(fixture));
         assertThat(array.get(array.size() - 1)
                         .at("/usageMetadata/promptTokenCount")
                         .asInt())
@@ -189,8 +182,7 @@ class GeminiToOpenAiTranslatorTest {
                  "finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":1,"total_tokens":10}}""";
         ClientRequest req = Requests.request(
                 Operation.GENERATE_CONTENT, "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"2+2\"}]}]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false);
         Run run = ConverterHarness.assertSplitInvariant(
                 () -> translator.responseConverter(req, qwen, sent, CompletionTextSink.NONE),
                 completion.getBytes(StandardCharsets.UTF_8));
@@ -217,8 +209,7 @@ class GeminiToOpenAiTranslatorTest {
         String answer = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":1,\"embedding\":[0.5]},"
                 + "{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.25]}],\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}";
         ClientRequest req = Requests.request(Operation.BATCH_EMBED_CONTENTS, "{\"requests\":[]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.OPENAI_EMBEDDINGS, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.OPENAI_EMBEDDINGS, false);
         Run run = ConverterHarness.run(
                 () -> translator.responseConverter(req, qwen, sent, CompletionTextSink.NONE),
                 answer.getBytes(StandardCharsets.UTF_8));
@@ -228,20 +219,11 @@ class GeminiToOpenAiTranslatorTest {
 
     @Test
     void errorsComeBackInGeminiShape() {
-        ByteBuf body = ConverterHarness.buf(new String(
-                ConverterHarness.fixture("dashscope/error-invalid-api-key.doc-example.json"), StandardCharsets.UTF_8));
-        ClientError error = translator.translateError(401, body, ALLOC);
-        body.release();
-        assertThat(Json.parse(ConverterHarness.text(error.body())))
+        TranslatedError error = ConverterHarness.translateError(
+                translator, 401, ConverterHarness.fixtureText("dashscope/error-invalid-api-key.doc-example.json"));
+        assertThat(error.json())
                 .isEqualTo(
                         Json.parse(
                                 "{\"error\":{\"code\":401,\"message\":\"Incorrect API key provided. \",\"status\":\"UNAUTHENTICATED\"}}"));
-    }
-
-    static String text(List<JsonNode> chunks) {
-        StringBuilder sb = new StringBuilder();
-        chunks.forEach(c -> c.at("/candidates/0/content/parts")
-                .forEach(p -> sb.append(p.path("text").asText())));
-        return sb.toString();
     }
 }

@@ -7,19 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.burncloud.common.ChannelType;
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.ConverterHarness;
 import ai.burncloud.router.translate.ConverterHarness.Run;
+import ai.burncloud.router.translate.ConverterHarness.TranslatedError;
 import ai.burncloud.router.translate.Operation;
+import ai.burncloud.router.translate.RecordedStreams;
 import ai.burncloud.router.translate.Requests;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +138,7 @@ class OpenAiToGeminiTranslatorTest {
     private ai.burncloud.router.translate.ResponseConverter converter(
             String clientJson, UpstreamOperation op, boolean stream) {
         ClientRequest req = Requests.request(Operation.CHAT_COMPLETIONS, clientJson);
-        UpstreamBody sent = new UpstreamBody(op, stream, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(op, stream);
         return translator.responseConverter(req, gemini, sent, CompletionTextSink.NONE);
     }
 
@@ -152,10 +152,10 @@ class OpenAiToGeminiTranslatorTest {
                 ConverterHarness.fixture("gemini/streamGenerateContent-alt-sse.text.sse"));
         List<JsonNode> chunks = run.dataJson();
         String text = recordedText();
-        assertThat(content(chunks)).isEqualTo(text).startsWith("The sky is blue due to");
+        assertThat(RecordedStreams.openAiContent(chunks)).isEqualTo(text).startsWith("The sky is blue due to");
         assertThat(chunks.get(0).get("id").asText()).isEqualTo("pdSfaOurIPqAm9IPucqbqA4");
         assertThat(chunks.get(0).get("model").asText()).isEqualTo("gemini-2.0-flash");
-        assertThat(finishReasons(chunks)).containsExactly("stop");
+        assertThat(RecordedStreams.openAiFinishReasons(chunks)).containsExactly("stop");
         // provisional promptTokenCount 7 on early chunks; the last chunk's 6 is the truth
         assertThat(run.usage()).isEqualTo(TokenUsage.of(6, 377));
         assertThat(chunks.get(chunks.size() - 1).get("usage"))
@@ -180,16 +180,14 @@ class OpenAiToGeminiTranslatorTest {
                         c.at("/choices/0/delta/tool_calls/0/function/arguments").asText(""))
                 .reduce("", String::concat);
         assertThat(Json.parse(args)).isEqualTo(Json.parse("{\"denominator\":2,\"numerator\":10}"));
-        assertThat(finishReasons(chunks)).containsExactly("tool_calls");
+        assertThat(RecordedStreams.openAiFinishReasons(chunks)).containsExactly("tool_calls");
         assertThat(run.usage()).isEqualTo(TokenUsage.of(17, 6));
     }
 
     @Test
     void convertsTheRecordedWholeAnswer() {
-        JsonNode recording = Json.parse(new String(
-                ConverterHarness.fixture(
-                        "gemini/recording.AFC_Streaming_Tests_generateContentStream_afc_disabled_Google_AI_AFC_disabled.json"),
-                StandardCharsets.UTF_8));
+        JsonNode recording = Json.parse(ConverterHarness.fixtureText(
+                "gemini/recording.AFC_Streaming_Tests_generateContentStream_afc_disabled_Google_AI_AFC_disabled.json"));
         byte[] body = recording
                 .at("/interactions/0/response/bodySegments/0")
                 .toString()
@@ -259,8 +257,7 @@ class OpenAiToGeminiTranslatorTest {
     void embeddingAnswersBecomeOpenAiListsAsFloatsOrBase64() {
         String batch = "{\"embeddings\":[{\"values\":[0.5,-1.5]},{\"values\":[0.25,2.5]}]}";
         ClientRequest floats = Requests.request(Operation.EMBEDDINGS, "{\"model\":\"emb\",\"input\":[\"a\",\"b\"]}");
-        UpstreamBody sent =
-                new UpstreamBody(UpstreamOperation.GEMINI_BATCH_EMBED_CONTENTS, false, null, "application/json", null);
+        UpstreamBody sent = Requests.sent(UpstreamOperation.GEMINI_BATCH_EMBED_CONTENTS, false);
         Run run = ConverterHarness.run(
                 () -> translator.responseConverter(floats, gemini, sent, CompletionTextSink.NONE),
                 batch.getBytes(StandardCharsets.UTF_8));
@@ -270,8 +267,7 @@ class OpenAiToGeminiTranslatorTest {
                  "usage":{"prompt_tokens":0,"total_tokens":0}}"""));
         ClientRequest b64 = Requests.request(
                 Operation.EMBEDDINGS, "{\"model\":\"emb\",\"input\":\"a\",\"encoding_format\":\"base64\"}");
-        UpstreamBody sentOne =
-                new UpstreamBody(UpstreamOperation.GEMINI_EMBED_CONTENT, false, null, "application/json", null);
+        UpstreamBody sentOne = Requests.sent(UpstreamOperation.GEMINI_EMBED_CONTENT, false);
         Run encoded = ConverterHarness.run(
                 () -> translator.responseConverter(b64, gemini, sentOne, CompletionTextSink.NONE),
                 "{\"embedding\":{\"values\":[0.5,-1.0]}}".getBytes(StandardCharsets.UTF_8));
@@ -284,12 +280,10 @@ class OpenAiToGeminiTranslatorTest {
 
     @Test
     void theRecorded404BecomesAnOpenAiError() {
-        ByteBuf body = ConverterHarness.buf(
-                new String(ConverterHarness.fixture("gemini/error-404-not-found.body.json"), StandardCharsets.UTF_8));
-        ClientError error = translator.translateError(404, body, ALLOC);
-        body.release();
+        TranslatedError error = ConverterHarness.translateError(
+                translator, 404, ConverterHarness.fixtureText("gemini/error-404-not-found.body.json"));
         assertThat(error.status()).isEqualTo(404);
-        JsonNode json = Json.parse(ConverterHarness.text(error.body()));
+        JsonNode json = error.json();
         assertThat(json.at("/error/type").asText()).isEqualTo("not_found_error");
         assertThat(json.at("/error/code").asText()).isEqualTo("NOT_FOUND");
         assertThat(json.at("/error/message").asText()).startsWith("models/custom-gemini-2.0-flash is not found");
@@ -297,8 +291,7 @@ class OpenAiToGeminiTranslatorTest {
 
     static String recordedText() {
         StringBuilder sb = new StringBuilder();
-        String sse = new String(
-                ConverterHarness.fixture("gemini/streamGenerateContent-alt-sse.text.sse"), StandardCharsets.UTF_8);
+        String sse = ConverterHarness.fixtureText("gemini/streamGenerateContent-alt-sse.text.sse");
         for (String line : sse.split("\r\n")) {
             if (line.startsWith("data: ")) {
                 for (JsonNode p : Json.parse(line.substring(6)).at("/candidates/0/content/parts")) {
@@ -307,24 +300,5 @@ class OpenAiToGeminiTranslatorTest {
             }
         }
         return sb.toString();
-    }
-
-    static String content(List<JsonNode> chunks) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode c : chunks) {
-            JsonNode content = c.at("/choices/0/delta/content");
-            if (content.isTextual()) {
-                sb.append(content.asText());
-            }
-        }
-        return sb.toString();
-    }
-
-    static List<String> finishReasons(List<JsonNode> chunks) {
-        return chunks.stream()
-                .map(c -> c.at("/choices/0/finish_reason"))
-                .filter(JsonNode::isTextual)
-                .map(JsonNode::asText)
-                .toList();
     }
 }
