@@ -7,7 +7,7 @@ import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.UpstreamFault;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.async.ByteBufferFeeder;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Same-dialect, non-streamed responses: every chunk goes to the client as it arrives (a retained
- * duplicate, no copy) while a non-blocking JSON parser reads the usage on the way. The body is never
+ * duplicate of the upstream's bytes) while a non-blocking JSON parser reads the usage on the way. The body is never
  * held whole. Bodies that are not JSON (audio) pass through untouched with unknown usage.
  */
 final class OpenAiJsonPassthroughConverter implements ResponseConverter {
@@ -23,6 +23,7 @@ final class OpenAiJsonPassthroughConverter implements ResponseConverter {
 
     private final OpenAiPayloadReader reader;
     private JsonParser parser;
+    private byte[] scratch;
     private boolean broken;
 
     OpenAiJsonPassthroughConverter(CompletionTextSink sink) {
@@ -43,9 +44,16 @@ final class OpenAiJsonPassthroughConverter implements ResponseConverter {
         if (!broken) {
             try {
                 if (parser == null) {
-                    parser = FACTORY.createNonBlockingByteBufferParser();
+                    parser = FACTORY.createNonBlockingByteArrayParser();
                 }
-                ((ByteBufferFeeder) parser.getNonBlockingInputFeeder()).feedInput(chunk.nioBuffer());
+                // one bulk copy, then Jackson reads an array (its ByteBuffer reader pays per byte);
+                // every token is consumed before the next feed, so the array can be reused
+                int n = chunk.readableBytes();
+                if (scratch == null || scratch.length < n) {
+                    scratch = new byte[Math.max(n, 1024)];
+                }
+                chunk.getBytes(chunk.readerIndex(), scratch, 0, n);
+                ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(scratch, 0, n);
                 reader.consume(parser);
             } catch (IOException | RuntimeException e) {
                 broken = true; // not JSON after all: keep forwarding, usage stays unknown
@@ -58,7 +66,7 @@ final class OpenAiJsonPassthroughConverter implements ResponseConverter {
     public void onEnd(ByteBufAllocator alloc, List<ByteBuf> out) {
         if (parser != null && !broken) {
             try {
-                ((ByteBufferFeeder) parser.getNonBlockingInputFeeder()).endOfInput();
+                ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).endOfInput();
                 reader.consume(parser);
             } catch (IOException | RuntimeException e) {
                 broken = true;

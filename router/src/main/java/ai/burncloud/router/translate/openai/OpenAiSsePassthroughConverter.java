@@ -34,13 +34,19 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
 
     private final SseFrameDecoder decoder = new SseFrameDecoder(MAX_EVENT_BYTES);
     private final OpenAiPayloadReader reader;
+    private static final int MAX_SCRATCH = 64 * 1024;
+
     private final boolean withholdUsageChunk;
+    private final CompletionTextSink sink;
+    private final JsonTextScanner text = new JsonTextScanner();
+    private byte[] scratch = new byte[512];
     private final List<SseEvent> events = new ArrayList<>(4);
     private UpstreamFault fault;
 
     OpenAiSsePassthroughConverter(CompletionTextSink sink, boolean withholdUsageChunk) {
         this.reader = new OpenAiPayloadReader(sink);
         this.withholdUsageChunk = withholdUsageChunk;
+        this.sink = sink;
     }
 
     @Override
@@ -99,23 +105,65 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
         events.clear();
     }
 
-    /** Reads the event; returns whether the client should receive it. */
+    /**
+     * Reads the event; returns whether the client should receive it. Most events are looked at only as
+     * bytes: one bulk copy, a scan for a usage object or an error, and the generated text lifted out
+     * by {@link JsonTextScanner}. Only the usage chunk (once per stream) and errors are JSON-parsed.
+     */
     private boolean forward(SseEvent event) {
-        String data = event.data();
+        ByteBuf raw = event.raw();
+        int n = raw.readableBytes();
+        byte[] b = bytes(n);
+        raw.getBytes(raw.readerIndex(), b, 0, n);
+        int start = SseDataLine.start(b, n);
+        if (start < 0) {
+            return true; // a comment or an event without data: nothing of ours in it
+        }
+        int end = SseDataLine.end(b, start, n);
+        if (SseDataLine.start(b, end, n) >= 0) {
+            return forwardParsed(event.data(), event); // several data lines: rare, take the slow road
+        }
+        if (OpenAiUsageBytes.isDone(b, start, end)) {
+            return true;
+        }
+        boolean usageObject = OpenAiUsageBytes.hasUsageObject(b, start, end);
+        if (usageObject || OpenAiUsageBytes.isError(b, start, end)) {
+            return forwardParsed(new String(b, start, end - start, StandardCharsets.UTF_8), event);
+        }
+        text.scan(b, start, end, sink);
+        return true;
+    }
+
+    /** The full parse, for the usage chunk, errors and multi-line events. */
+    private boolean forwardParsed(String data, SseEvent event) {
         if (data == null || data.isEmpty() || data.equals("[DONE]")) {
             return true;
         }
-        boolean usageObject = OpenAiUsageBytes.hasUsageObject(event.raw());
         try (JsonParser p = FACTORY.createParser(data)) {
             reader.consume(p);
         } catch (IOException e) {
             return true; // not JSON: not ours to judge, the client gets it as sent
         }
-        if (data.startsWith("{\"error\"")) {
+        byte[] d = data.getBytes(StandardCharsets.UTF_8);
+        if (OpenAiUsageBytes.isError(d, 0, d.length)) {
             JsonNode error = Json.parse(data).path("error");
             fault = new UpstreamFault(
                     error.path("type").asText("error"), error.path("message").asText(""));
         }
-        return !(withholdUsageChunk && usageObject && OpenAiUsageBytes.hasEmptyChoices(event.raw()));
+        return !(withholdUsageChunk
+                && OpenAiUsageBytes.hasUsageObject(d, 0, d.length)
+                && OpenAiUsageBytes.hasEmptyChoices(d, 0, d.length));
+    }
+
+    /** A scratch array of at least {@code n} bytes; kept when small, so a stream reuses one. */
+    private byte[] bytes(int n) {
+        if (n <= scratch.length) {
+            return scratch;
+        }
+        if (n > MAX_SCRATCH) {
+            return new byte[n];
+        }
+        scratch = new byte[Math.min(MAX_SCRATCH, Integer.highestOneBit(n) << 1)];
+        return scratch;
     }
 }
