@@ -17,7 +17,8 @@
 #   BENCH_GAP_MS [2]           pause of the paced upstream before each SSE event
 #   BENCH_HOLD_STREAMS [1000]  concurrent open streams for the RSS measurement
 #   BENCH_PROFILE [1]          0: skip the profiling phase (async-profiler, else JFR)
-#   BENCH_JAVA_OPTS []         JVM options for the gateway; empty = exactly what `burncloud router` runs
+#   BENCH_JAVA_OPTS [the launcher's]  JVM options for the gateway; unset = what `./burncloud router` runs
+#                              (its default_opts and MALLOC_ARENA_MAX=2); set but empty = the JVM's defaults
 #   BENCH_PROXY_CPU [0], BENCH_LOAD_CPU [1]   the two cores
 #   JAVA_HOME                  JDK to run the gateway with (default: java on the PATH)
 set -euo pipefail
@@ -34,7 +35,10 @@ HOLD_STREAMS=${BENCH_HOLD_STREAMS:-1000}
 PROFILE=${BENCH_PROFILE:-1}
 PROXY_CPU=${BENCH_PROXY_CPU:-0}
 LOAD_CPU=${BENCH_LOAD_CPU:-1}
-GW_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+# what the README's `./burncloud router` runs, read from the launcher so the two never drift apart
+LAUNCHER_OPTS="$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$root/burncloud")"
+GW_JAVA_OPTS=${BENCH_JAVA_OPTS-$LAUNCHER_OPTS}
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 JAVA_CMD="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 ASYNC_PROFILER_VERSION=4.1

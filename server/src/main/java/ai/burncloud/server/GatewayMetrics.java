@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,51 +42,72 @@ final class GatewayMetrics implements RequestListener {
                 .register(registry);
     }
 
+    /** The meters of one model; found once, then reused for every request of that model. */
+    private record ModelMeters(Counter prompt, Counter completion, Counter cost, Timer latency, Timer ttfb) {}
+
+    private record RequestKey(String model, String channel, int status) {}
+
+    // Building and registering a meter sorts tags and looks it up in the registry: done once per key,
+    // not once per request (this runs on the data plane's event loops)
+    private final ConcurrentHashMap<String, ModelMeters> byModel = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<RequestKey, Counter> requests = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> errors = new ConcurrentHashMap<>();
+
     @Override
     public void onSettled(RequestLog r) {
         String model = r.model() == null ? "" : r.model();
         String channel = r.channelId() == null ? "" : String.valueOf(r.channelId());
-        Counter.builder("burncloud_requests")
-                .description("Settled data-plane requests")
-                .tags("model", model, "channel", channel, "status", String.valueOf(r.status()))
-                .register(registry)
+        requests.computeIfAbsent(
+                        new RequestKey(model, channel, r.status()),
+                        k -> Counter.builder("burncloud_requests")
+                                .description("Settled data-plane requests")
+                                .tags("model", k.model(), "channel", k.channel(), "status", String.valueOf(k.status()))
+                                .register(registry))
                 .increment();
-        Counter.builder("burncloud_tokens")
-                .description("Tokens billed")
-                .tags("model", model, "type", "prompt")
-                .register(registry)
-                .increment(r.promptTokens());
-        Counter.builder("burncloud_tokens")
-                .description("Tokens billed")
-                .tags("model", model, "type", "completion")
-                .register(registry)
-                .increment(r.completionTokens());
-        Counter.builder("burncloud_cost_dollars")
-                .description("Cost charged, in dollars")
-                .tags("model", model)
-                .register(registry)
-                .increment(r.cost() / 1e9);
-        Timer.builder("burncloud_request_latency")
-                .description("Time from request to the end of the answer")
-                .tags("model", model)
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofMillis(Math.max(0, r.latencyMs())));
+        ModelMeters m = byModel.computeIfAbsent(model, this::modelMeters);
+        m.prompt().increment(r.promptTokens());
+        m.completion().increment(r.completionTokens());
+        m.cost().increment(r.cost() / 1e9);
+        m.latency().record(Duration.ofMillis(Math.max(0, r.latencyMs())));
         if (r.ttfbMs() != null) {
-            Timer.builder("burncloud_request_ttfb")
-                    .description("Time from request to the first byte of the answer")
-                    .tags("model", model)
-                    .publishPercentileHistogram()
-                    .register(registry)
-                    .record(Duration.ofMillis(Math.max(0, r.ttfbMs())));
+            m.ttfb().record(Duration.ofMillis(Math.max(0, r.ttfbMs())));
         }
         if (r.status() >= 400 || r.errorCode() != null) {
-            Counter.builder("burncloud_errors")
-                    .description("Requests that ended in an error, by error code")
-                    .tags("code", r.errorCode() == null ? "http_" + r.status() : r.errorCode())
-                    .register(registry)
+            String code = r.errorCode() == null ? "http_" + r.status() : r.errorCode();
+            errors.computeIfAbsent(
+                            code,
+                            c -> Counter.builder("burncloud_errors")
+                                    .description("Requests that ended in an error, by error code")
+                                    .tags("code", c)
+                                    .register(registry))
                     .increment();
         }
+    }
+
+    private ModelMeters modelMeters(String model) {
+        return new ModelMeters(
+                Counter.builder("burncloud_tokens")
+                        .description("Tokens billed")
+                        .tags("model", model, "type", "prompt")
+                        .register(registry),
+                Counter.builder("burncloud_tokens")
+                        .description("Tokens billed")
+                        .tags("model", model, "type", "completion")
+                        .register(registry),
+                Counter.builder("burncloud_cost_dollars")
+                        .description("Cost charged, in dollars")
+                        .tags("model", model)
+                        .register(registry),
+                Timer.builder("burncloud_request_latency")
+                        .description("Time from request to the end of the answer")
+                        .tags("model", model)
+                        .publishPercentileHistogram()
+                        .register(registry),
+                Timer.builder("burncloud_request_ttfb")
+                        .description("Time from request to the first byte of the answer")
+                        .tags("model", model)
+                        .publishPercentileHistogram()
+                        .register(registry));
     }
 
     /** Refreshes the channel gauges (blocking: give it the channels read on a worker) and scrapes. */

@@ -26,7 +26,7 @@ final class JsonTextScanner {
                 i++;
                 continue;
             }
-            int end = readString(b, i + 1, to);
+            int end = stringEnd(b, i + 1, to);
             if (end < 0) {
                 return; // truncated: nothing more to read reliably
             }
@@ -35,7 +35,10 @@ final class JsonTextScanner {
             if (isKey) {
                 wanted = isWantedKey(b, i + 1, end);
             } else if (wanted) {
-                sink.append(value);
+                // only the strings we want are decoded; ids, names and models are merely skipped
+                if (decode(b, i + 1, end)) {
+                    sink.append(value);
+                }
                 wanted = false;
             }
             i = end + 1;
@@ -67,28 +70,34 @@ final class JsonTextScanner {
         return true;
     }
 
-    /**
-     * Decodes the string whose content starts at {@code from} into {@link #value}.
-     *
-     * @return the index of its closing quote, or -1 if it does not end before {@code to}
-     */
-    private int readString(byte[] b, int from, int to) {
+    /** Index of the closing quote of the string whose content starts at {@code from}, or -1. */
+    private static int stringEnd(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                i++; // whatever is escaped, including a quote
+            }
+        }
+        return -1;
+    }
+
+    /** Decodes the string content {@code b[from, to)} into {@link #value}; false if malformed. */
+    private boolean decode(byte[] b, int from, int to) {
         value.setLength(0);
         int run = from;
         int i = from;
         while (i < to) {
             byte c = b[i];
-            if (c == '"') {
-                appendRun(b, run, i);
-                return i;
-            }
             if (c != '\\') {
                 i++;
                 continue;
             }
             appendRun(b, run, i);
             if (i + 1 >= to) {
-                return -1;
+                return false;
             }
             byte e = b[i + 1];
             switch (e) {
@@ -98,12 +107,12 @@ final class JsonTextScanner {
                 case 'b' -> value.append('\b');
                 case 'f' -> value.append('\f');
                 case 'u' -> {
-                    if (i + 5 >= to) {
-                        return -1;
+                    if (i + 6 > to) {
+                        return false;
                     }
                     int code = hex4(b, i + 2);
                     if (code < 0) {
-                        return -1;
+                        return false;
                     }
                     value.append((char) code);
                     i += 4;
@@ -113,7 +122,8 @@ final class JsonTextScanner {
             i += 2;
             run = i;
         }
-        return -1;
+        appendRun(b, run, to);
+        return true;
     }
 
     private static int hex4(byte[] b, int at) {
@@ -132,19 +142,6 @@ final class JsonTextScanner {
         if (to <= from) {
             return;
         }
-        boolean ascii = true;
-        for (int k = from; k < to; k++) {
-            if (b[k] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            for (int k = from; k < to; k++) {
-                value.append((char) b[k]);
-            }
-        } else {
-            value.append(new String(b, from, to - from, StandardCharsets.UTF_8));
-        }
+        value.append(new String(b, from, to - from, StandardCharsets.UTF_8));
     }
 }

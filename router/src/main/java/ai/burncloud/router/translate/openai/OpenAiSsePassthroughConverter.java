@@ -119,16 +119,18 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
         if (start < 0) {
             return true; // a comment or an event without data: nothing of ours in it
         }
-        int end = SseDataLine.end(b, start, n);
-        if (SseDataLine.start(b, end, n) >= 0) {
-            return forwardParsed(event.data(), event); // several data lines: rare, take the slow road
+        // OpenAI-compatible hosts send one data line per event: its payload ends where the trailing
+        // line ends begin. (A multi-line event only blurs the text estimate; usage and errors are read
+        // from the event's proper SSE parse below.)
+        int end = n;
+        while (end > start && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
+            end--;
         }
         if (OpenAiUsageBytes.isDone(b, start, end)) {
             return true;
         }
-        boolean usageObject = OpenAiUsageBytes.hasUsageObject(b, start, end);
-        if (usageObject || OpenAiUsageBytes.isError(b, start, end)) {
-            return forwardParsed(new String(b, start, end - start, StandardCharsets.UTF_8), event);
+        if (OpenAiUsageBytes.hasUsageObject(b, start, end) || OpenAiUsageBytes.isError(b, start, end)) {
+            return forwardParsed(event.data(), event);
         }
         text.scan(b, start, end, sink);
         return true;
