@@ -4,6 +4,7 @@ import ai.burncloud.common.Json;
 import ai.burncloud.database.Ability;
 import ai.burncloud.database.Channel;
 import ai.burncloud.database.ChannelTest;
+import ai.burncloud.service.JsonViews;
 import ai.burncloud.service.KeyHint;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,44 +16,11 @@ final class ChannelViews {
     private ChannelViews() {}
 
     static ObjectNode json(Channel c) {
-        ObjectNode n = JsonOutput.object();
-        n.put("id", c.id());
-        n.put("name", c.name());
-        n.put("type", c.type().id());
-        n.put("status", c.status().id());
-        n.put("status_reason", c.statusReason());
-        n.put("base_url", c.baseUrl());
-        n.put("key_hint", KeyHint.of(c.apiKey()));
-        n.set("models", JsonOutput.strings(c.models()));
-        n.set("groups", JsonOutput.strings(c.groups()));
-        n.put("priority", c.priority());
-        n.put("weight", c.weight());
-        ObjectNode mapping = n.putObject("model_mapping");
-        c.modelMapping().forEach(mapping::put);
-        if (c.config() == null) {
-            n.putNull("config");
-        } else {
-            n.set("config", Json.parse(c.config()));
-        }
-        JsonOutput.putMoney(n, "used_quota", c.usedQuota());
-        n.set("last_test", test(c.lastTest()));
-        n.put("created_at", c.createdAt());
-        n.put("updated_at", c.updatedAt());
-        return n;
+        return JsonViews.channel(c);
     }
 
     static ObjectNode json(Channel c, List<Ability> abilities) {
-        ObjectNode n = json(c);
-        ArrayNode a = n.putArray("abilities");
-        for (Ability ab : abilities) {
-            a.addObject()
-                    .put("group", ab.group())
-                    .put("model", ab.model())
-                    .put("enabled", ab.enabled())
-                    .put("priority", ab.priority())
-                    .put("weight", ab.weight());
-        }
-        return n;
+        return JsonViews.channel(c, abilities);
     }
 
     static ArrayNode json(List<Channel> channels) {
@@ -130,19 +98,5 @@ final class ChannelViews {
 
     private static long enabled(List<Ability> abilities) {
         return abilities.stream().filter(Ability::enabled).count();
-    }
-
-    private static ObjectNode test(ChannelTest t) {
-        if (t == null) {
-            return null;
-        }
-        ObjectNode n = JsonOutput.object();
-        n.put("tested_at", t.testedAt());
-        n.put("ok", t.ok());
-        n.put("latency_ms", t.latencyMs());
-        n.put("ttft_ms", t.ttftMs());
-        n.put("tokens_per_s", t.tokensPerSecond());
-        n.put("error", t.error());
-        return n;
     }
 }

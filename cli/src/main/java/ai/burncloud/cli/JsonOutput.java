@@ -1,7 +1,7 @@
 package ai.burncloud.cli;
 
 import ai.burncloud.common.Json;
-import ai.burncloud.common.Money;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -30,31 +30,25 @@ final class JsonOutput {
     private JsonOutput() {}
 
     static ObjectNode object() {
-        return Json.object();
+        return JsonViews.object();
     }
 
     static ArrayNode array() {
-        return Json.mapper().createArrayNode();
+        return JsonViews.array();
     }
 
     static ArrayNode strings(Collection<String> values) {
-        ArrayNode a = array();
-        values.forEach(a::add);
-        return a;
+        return JsonViews.strings(values);
     }
 
     /** Nano-dollars as exact decimal dollars. */
     static void putMoney(ObjectNode node, String field, long nanos) {
-        node.put(field, Money.toDollars(nanos));
+        JsonViews.money(node, field, nanos);
     }
 
     /** Like {@link #putMoney} but the -1 sentinel stays -1 (unlimited). */
     static void putLimit(ObjectNode node, String field, long nanos) {
-        if (nanos == Money.UNLIMITED) {
-            node.put(field, -1);
-        } else {
-            putMoney(node, field, nanos);
-        }
+        JsonViews.limit(node, field, nanos);
     }
 
     static void print(PrintWriter out, JsonNode node) {

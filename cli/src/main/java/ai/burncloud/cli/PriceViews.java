@@ -1,5 +1,6 @@
 package ai.burncloud.cli;
 
+import ai.burncloud.service.JsonViews;
 import ai.burncloud.service.PriceEntry;
 import ai.burncloud.service.ResolvedPrice;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,26 +16,7 @@ final class PriceViews {
     private PriceViews() {}
 
     static ObjectNode json(PriceEntry e) {
-        ObjectNode n = JsonOutput.object();
-        n.put("model", e.model());
-        n.put("alias_for", e.row().aliasFor());
-        ResolvedPrice p = e.resolved().orElse(null);
-        n.put("resolved_from", p == null ? null : p.source());
-        if (p == null) {
-            n.putNull("input");
-            n.putNull("output");
-            n.putNull("cached_input");
-        } else {
-            JsonOutput.putMoney(n, "input", p.input());
-            JsonOutput.putMoney(n, "output", p.output());
-            if (p.cachedInput() == null) {
-                n.putNull("cached_input");
-            } else {
-                JsonOutput.putMoney(n, "cached_input", p.cachedInput());
-            }
-        }
-        n.put("updated_at", e.row().updatedAt());
-        return n;
+        return JsonViews.price(e);
     }
 
     static ArrayNode json(List<PriceEntry> entries) {

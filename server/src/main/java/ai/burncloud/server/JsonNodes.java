@@ -1,8 +1,7 @@
 package ai.burncloud.server;
 
-import ai.burncloud.common.Json;
-import ai.burncloud.common.Money;
 import ai.burncloud.database.Page;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
@@ -16,29 +15,23 @@ final class JsonNodes {
     private JsonNodes() {}
 
     static ObjectNode object() {
-        return Json.object();
+        return JsonViews.object();
     }
 
     static ArrayNode array() {
-        return Json.mapper().createArrayNode();
+        return JsonViews.array();
     }
 
     static ArrayNode strings(Collection<String> values) {
-        ArrayNode a = array();
-        values.forEach(a::add);
-        return a;
+        return JsonViews.strings(values);
     }
 
     static void money(ObjectNode n, String field, long nanos) {
-        n.put(field, Money.toDollars(nanos));
+        JsonViews.money(n, field, nanos);
     }
 
     static void limit(ObjectNode n, String field, long nanos) {
-        if (nanos == Money.UNLIMITED) {
-            n.put(field, -1);
-        } else {
-            money(n, field, nanos);
-        }
+        JsonViews.limit(n, field, nanos);
     }
 
     static <T> ObjectNode page(Page<T> page, Function<T, ObjectNode> view) {

@@ -3,8 +3,8 @@ package ai.burncloud.server;
 import ai.burncloud.database.GroupRatio;
 import ai.burncloud.database.ModelRatio;
 import ai.burncloud.service.GroupSummary;
+import ai.burncloud.service.JsonViews;
 import ai.burncloud.service.PriceEntry;
-import ai.burncloud.service.ResolvedPrice;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,27 +16,7 @@ final class PriceView {
     private PriceView() {}
 
     static ObjectNode json(PriceEntry e) {
-        ObjectNode n = JsonNodes.object();
-        n.put("model", e.model());
-        n.put("alias", e.row().aliasFor());
-        n.put("alias_for", e.row().aliasFor());
-        ResolvedPrice p = e.resolved().orElse(null);
-        n.put("resolved_from", p == null ? null : p.source());
-        if (p == null) {
-            n.putNull("input");
-            n.putNull("output");
-            n.putNull("cached_input");
-        } else {
-            JsonNodes.money(n, "input", p.input());
-            JsonNodes.money(n, "output", p.output());
-            if (p.cachedInput() == null) {
-                n.putNull("cached_input");
-            } else {
-                JsonNodes.money(n, "cached_input", p.cachedInput());
-            }
-        }
-        n.put("updated_at", e.row().updatedAt());
-        return n;
+        return JsonViews.price(e);
     }
 
     static ObjectNode json(ModelRatio r) {
