@@ -49,7 +49,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         private HttpResponse head;
         private boolean complete;
         private boolean finished;
-        private boolean readPending;
+        private final ReadPacer pacer = new ReadPacer();
 
         Relay(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
             this.ctx = ctx;
@@ -113,15 +113,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
 
         @Override
         public void onReadComplete() {
-            client.flush();
-            if (upstream == null || complete) {
-                return;
-            }
-            if (client.writable() || client.gone()) {
-                upstream.read();
-            } else {
-                readPending = true;
-            }
+            pacer.afterRead(client, complete ? null : upstream);
         }
 
         @Override
@@ -149,10 +141,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
 
         @Override
         public void clientWritable() {
-            if (readPending && upstream != null) {
-                readPending = false;
-                upstream.read();
-            }
+            pacer.resume(upstream);
         }
 
         private void clientGone() {

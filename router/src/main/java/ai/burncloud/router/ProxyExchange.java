@@ -88,7 +88,7 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
     private ResponseConverter converter;
     private ByteBuf errorBody;
     private boolean responseComplete;
-    private boolean readPending;
+    private final ReadPacer pacer = new ReadPacer();
     private long lastActivityNanos;
     private ScheduledFuture<?> readTimer;
 
@@ -129,9 +129,8 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
 
     @Override
     public void clientWritable() {
-        if (readPending && client.writable() && upstreamChannel != null) {
-            readPending = false;
-            upstreamChannel.read();
+        if (client.writable()) {
+            pacer.resume(upstreamChannel);
         }
     }
 
@@ -339,15 +338,7 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
         if (done) {
             return;
         }
-        client.flush();
-        if (upstreamChannel == null || responseComplete) {
-            return;
-        }
-        if (client.gone() || client.writable()) {
-            upstreamChannel.read();
-        } else {
-            readPending = true;
-        }
+        pacer.afterRead(client, responseComplete ? null : upstreamChannel);
     }
 
     @Override
@@ -525,10 +516,7 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
             return;
         }
         drainTimer = ctx.channel().eventLoop().schedule(this::finishDrained, drainMillis, TimeUnit.MILLISECONDS);
-        if (readPending && upstreamChannel != null) {
-            readPending = false;
-            upstreamChannel.read();
-        }
+        pacer.resume(upstreamChannel); // nothing waits for the client any more
     }
 
     private void finishDrained() {
@@ -651,7 +639,7 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
         sent = null;
         upstreamHead = null;
         responseComplete = false;
-        readPending = false;
+        pacer.reset();
         retriedStaleConnection = false;
         upstreamChannel = null;
     }
