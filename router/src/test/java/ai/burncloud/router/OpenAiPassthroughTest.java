@@ -153,4 +153,81 @@ class OpenAiPassthroughTest {
         // priced by the model the client asked for: 19 x 30 + 10 x 60 = 1170 micro-dollars
         assertThat(log.cost()).isEqualTo(1_170_000L);
     }
+
+    @Test
+    void responsesApiStreamsAreBilledFromResponseCompleted() {
+        gw.repos()
+                .channels()
+                .update(
+                        gw.repos().channels().all().get(0).id(),
+                        new ai.burncloud.database.ChannelSpec(
+                                "primary",
+                                ai.burncloud.common.ChannelType.OPENAI,
+                                upstream.baseUrl() + "/v1",
+                                "sk-upstream-primary",
+                                List.of("gpt-4o", "text-embedding-ada-002", "gpt-4o-2024-08-06"),
+                                List.of("default"),
+                                0,
+                                0,
+                                java.util.Map.of(),
+                                null));
+        gw.price("gpt-4o-2024-08-06", "2.5", "10");
+        gw.sync();
+        byte[] recorded = Fixtures.bytes("openai/responses-stream.openai-node-snapshot.sse");
+        upstream.enqueue(Reply.stream(recorded, "text/event-stream", 120, 0));
+        String body = "{\"model\":\"gpt-4o-2024-08-06\",\"stream\":true,\"input\":\"Say hello world\"}";
+
+        HttpResponse<String> res = gw.post("/v1/responses", key, body);
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).isEqualTo(new String(recorded, java.nio.charset.StandardCharsets.UTF_8));
+        FakeUpstream.Received sent = upstream.received().get(0);
+        assertThat(sent.uri()).isEqualTo("/v1/responses");
+        assertThat(sent.bodyText()).isEqualTo(body); // the Responses API takes no stream_options: untouched
+        RequestLog log = gw.logs().get(0);
+        assertThat(log.promptTokens()).isEqualTo(10);
+        assertThat(log.completionTokens()).isEqualTo(2);
+        assertThat(log.estimated()).isFalse();
+    }
+
+    @Test
+    void binaryAnswersPassThroughWithTheirOwnContentType() {
+        gw.repos()
+                .channels()
+                .update(
+                        gw.repos().channels().all().get(0).id(),
+                        new ai.burncloud.database.ChannelSpec(
+                                "primary",
+                                ai.burncloud.common.ChannelType.OPENAI,
+                                upstream.baseUrl() + "/v1",
+                                "sk-upstream-primary",
+                                List.of("gpt-4o", "tts-1"),
+                                List.of("default"),
+                                0,
+                                0,
+                                java.util.Map.of(),
+                                null));
+        gw.price("tts-1", "15", "0");
+        gw.sync();
+        byte[] audio = new byte[5000];
+        new java.util.Random(1).nextBytes(audio);
+        upstream.enqueue(Reply.whole(200, audio, "audio/mpeg"));
+
+        HttpResponse<byte[]> res = gw.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gw.baseUrl() + "/v1/audio/speech"))
+                        .header("authorization", "Bearer " + key)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"tts-1\",\"input\":\"Hello there\",\"voice\":\"alloy\"}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("content-type")).contains("audio/mpeg");
+        assertThat(res.body()).isEqualTo(audio);
+        RequestLog log = gw.logs().get(0);
+        // no usage in audio: the input text is counted locally, at the input price, and marked estimated
+        assertThat(log.estimated()).isTrue();
+        assertThat(log.promptTokens()).isPositive();
+        assertThat(log.completionTokens()).isZero();
+    }
 }
