@@ -24,7 +24,7 @@ final class ChannelViews {
     }
 
     static ArrayNode json(List<Channel> channels) {
-        ArrayNode a = JsonOutput.array();
+        ArrayNode a = JsonViews.array();
         channels.forEach(c -> a.add(json(c)));
         return a;
     }

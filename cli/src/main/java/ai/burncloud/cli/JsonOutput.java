@@ -1,7 +1,6 @@
 package ai.burncloud.cli;
 
 import ai.burncloud.common.Json;
-import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -9,11 +8,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 
 /**
  * {@code --json} output: snake_case field names that never change, money as decimal dollars (a JSON
@@ -28,28 +24,6 @@ final class JsonOutput {
             .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private JsonOutput() {}
-
-    static ObjectNode object() {
-        return JsonViews.object();
-    }
-
-    static ArrayNode array() {
-        return JsonViews.array();
-    }
-
-    static ArrayNode strings(Collection<String> values) {
-        return JsonViews.strings(values);
-    }
-
-    /** Nano-dollars as exact decimal dollars. */
-    static void putMoney(ObjectNode node, String field, long nanos) {
-        JsonViews.money(node, field, nanos);
-    }
-
-    /** Like {@link #putMoney} but the -1 sentinel stays -1 (unlimited). */
-    static void putLimit(ObjectNode node, String field, long nanos) {
-        JsonViews.limit(node, field, nanos);
-    }
 
     static void print(PrintWriter out, JsonNode node) {
         try {

@@ -1,5 +1,6 @@
 package ai.burncloud.cli;
 
+import ai.burncloud.service.JsonViews;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +25,8 @@ final class PriceDeleteCommand implements Callable<Integer> {
     public Integer call() {
         List<String> broken = ctx.withServices(s -> s.prices().delete(model));
         if (output.json) {
-            var n = JsonOutput.object().put("model", model).put("deleted", true);
-            n.set("unresolved_aliases", JsonOutput.strings(broken));
+            var n = JsonViews.object().put("model", model).put("deleted", true);
+            n.set("unresolved_aliases", JsonViews.strings(broken));
             JsonOutput.print(ctx.out(), n);
         } else {
             ctx.out().println("Deleted the price of " + model + ".");

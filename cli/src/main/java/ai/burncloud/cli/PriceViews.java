@@ -20,7 +20,7 @@ final class PriceViews {
     }
 
     static ArrayNode json(List<PriceEntry> entries) {
-        ArrayNode a = JsonOutput.array();
+        ArrayNode a = JsonViews.array();
         entries.forEach(e -> a.add(json(e)));
         return a;
     }

@@ -1,6 +1,7 @@
 package ai.burncloud.cli;
 
 import ai.burncloud.service.CreatedToken;
+import ai.burncloud.service.JsonViews;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ final class TokenCreateCommand implements Callable<Integer> {
         if (output.json) {
             JsonOutput.print(
                     ctx.out(),
-                    JsonOutput.object().put("id", created.token().id()).put("key", created.key()));
+                    JsonViews.object().put("id", created.token().id()).put("key", created.key()));
         } else {
             ctx.out()
                     .println("Created token " + created.token().id() + " ("

@@ -1,6 +1,7 @@
 package ai.burncloud.cli;
 
 import ai.burncloud.database.Token;
+import ai.burncloud.service.JsonViews;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ final class TokenDeleteCommand implements Callable<Integer> {
     public Integer call() {
         Token token = ctx.withServices(s -> s.tokens().delete(id));
         if (output.json) {
-            JsonOutput.print(ctx.out(), JsonOutput.object().put("id", id).put("deleted", true));
+            JsonOutput.print(ctx.out(), JsonViews.object().put("id", id).put("deleted", true));
         } else {
             ctx.out().println("Deleted token " + id + " (" + token.name() + ").");
         }

@@ -2,6 +2,7 @@ package ai.burncloud.cli;
 
 import ai.burncloud.database.Token;
 import ai.burncloud.database.User;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -26,17 +27,17 @@ final class TokenViews {
     }
 
     ObjectNode json(Token t) {
-        ObjectNode n = JsonOutput.object();
+        ObjectNode n = JsonViews.object();
         n.put("id", t.id());
         n.put("name", t.name());
         n.put("user_id", t.userId());
         n.put("user", owners.get(t.userId()));
         n.put("key_prefix", t.keyPrefix());
         n.put("status", t.status().id());
-        JsonOutput.putLimit(n, "quota_limit", t.quotaLimit());
-        JsonOutput.putMoney(n, "used_quota", t.usedQuota());
+        JsonViews.limit(n, "quota_limit", t.quotaLimit());
+        JsonViews.money(n, "used_quota", t.usedQuota());
         n.put("expires_at", t.expiresAt());
-        n.set("models", JsonOutput.strings(t.models()));
+        n.set("models", JsonViews.strings(t.models()));
         n.put("group", t.groupOverride());
         n.put("rpm", t.rpm());
         n.put("created_at", t.createdAt());
@@ -45,7 +46,7 @@ final class TokenViews {
     }
 
     ArrayNode json(List<Token> tokens) {
-        ArrayNode a = JsonOutput.array();
+        ArrayNode a = JsonViews.array();
         tokens.forEach(t -> a.add(json(t)));
         return a;
     }

@@ -1,6 +1,7 @@
 package ai.burncloud.cli;
 
 import ai.burncloud.database.User;
+import ai.burncloud.service.JsonViews;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ final class UserDeleteCommand implements Callable<Integer> {
         if (output.json) {
             JsonOutput.print(
                     ctx.out(),
-                    JsonOutput.object().put("username", user.username()).put("deleted", true));
+                    JsonViews.object().put("username", user.username()).put("deleted", true));
         } else {
             ctx.out().println("Deleted user " + user.username() + " and their tokens.");
         }

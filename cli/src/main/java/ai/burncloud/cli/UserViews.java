@@ -1,6 +1,7 @@
 package ai.burncloud.cli;
 
 import ai.burncloud.database.User;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -10,14 +11,14 @@ final class UserViews {
     private UserViews() {}
 
     static ObjectNode json(User u) {
-        ObjectNode n = JsonOutput.object();
+        ObjectNode n = JsonViews.object();
         n.put("id", u.id());
         n.put("username", u.username());
         n.put("role", u.role().id());
         n.put("group", u.group());
         n.put("status", u.status().id());
-        JsonOutput.putLimit(n, "balance", u.balance());
-        JsonOutput.putMoney(n, "used_quota", u.usedQuota());
+        JsonViews.limit(n, "balance", u.balance());
+        JsonViews.money(n, "used_quota", u.usedQuota());
         n.put("request_count", u.requestCount());
         n.put("has_password", u.passwordHash() != null);
         n.put("created_at", u.createdAt());
@@ -26,7 +27,7 @@ final class UserViews {
     }
 
     static ArrayNode json(List<User> users) {
-        ArrayNode a = JsonOutput.array();
+        ArrayNode a = JsonViews.array();
         users.forEach(u -> a.add(json(u)));
         return a;
     }

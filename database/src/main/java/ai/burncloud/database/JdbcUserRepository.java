@@ -33,23 +33,27 @@ final class JdbcUserRepository implements UserRepository {
                 rs.getLong("updated_at"));
     }
 
+    private static long insert(java.sql.Connection c, NewUser u, long now) throws SQLException {
+        return Sql.insert(
+                c,
+                "INSERT INTO users (username, password_hash, role, group_name, balance, invite_code, inviter_id,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                u.username(),
+                u.passwordHash(),
+                u.role().id(),
+                u.group(),
+                u.balance(),
+                u.inviteCode(),
+                u.inviterId(),
+                now,
+                now);
+    }
+
     @Override
     public User create(NewUser u) {
         return db.write(c -> {
             long now = Sql.now();
-            long id = Sql.insert(
-                    c,
-                    "INSERT INTO users (username, password_hash, role, group_name, balance, invite_code, inviter_id,"
-                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    u.username(),
-                    u.passwordHash(),
-                    u.role().id(),
-                    u.group(),
-                    u.balance(),
-                    u.inviteCode(),
-                    u.inviterId(),
-                    now,
-                    now);
+            long id = insert(c, u, now);
             ConfigVersion.bump(c);
             return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id)
                     .orElseThrow();
@@ -60,19 +64,7 @@ final class JdbcUserRepository implements UserRepository {
     public User createInvited(NewUser u, long inviterBonus) {
         return db.write(c -> {
             long now = Sql.now();
-            long id = Sql.insert(
-                    c,
-                    "INSERT INTO users (username, password_hash, role, group_name, balance, invite_code, inviter_id,"
-                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    u.username(),
-                    u.passwordHash(),
-                    u.role().id(),
-                    u.group(),
-                    u.balance(),
-                    u.inviteCode(),
-                    u.inviterId(),
-                    now,
-                    now);
+            long id = insert(c, u, now);
             if (u.inviterId() != null && inviterBonus > 0) {
                 Sql.update(
                         c,

@@ -156,21 +156,7 @@ class OpenAiPassthroughTest {
 
     @Test
     void responsesApiStreamsAreBilledFromResponseCompleted() {
-        gw.repos()
-                .channels()
-                .update(
-                        gw.repos().channels().all().get(0).id(),
-                        new ai.burncloud.database.ChannelSpec(
-                                "primary",
-                                ai.burncloud.common.ChannelType.OPENAI,
-                                upstream.baseUrl() + "/v1",
-                                "sk-upstream-primary",
-                                List.of("gpt-4o", "text-embedding-ada-002", "gpt-4o-2024-08-06"),
-                                List.of("default"),
-                                0,
-                                0,
-                                java.util.Map.of(),
-                                null));
+        servePrimary("gpt-4o", "text-embedding-ada-002", "gpt-4o-2024-08-06");
         gw.price("gpt-4o-2024-08-06", "2.5", "10");
         gw.sync();
         byte[] recorded = Fixtures.bytes("openai/responses-stream.openai-node-snapshot.sse");
@@ -192,21 +178,7 @@ class OpenAiPassthroughTest {
 
     @Test
     void binaryAnswersPassThroughWithTheirOwnContentType() {
-        gw.repos()
-                .channels()
-                .update(
-                        gw.repos().channels().all().get(0).id(),
-                        new ai.burncloud.database.ChannelSpec(
-                                "primary",
-                                ai.burncloud.common.ChannelType.OPENAI,
-                                upstream.baseUrl() + "/v1",
-                                "sk-upstream-primary",
-                                List.of("gpt-4o", "tts-1"),
-                                List.of("default"),
-                                0,
-                                0,
-                                java.util.Map.of(),
-                                null));
+        servePrimary("gpt-4o", "tts-1");
         gw.price("tts-1", "15", "0");
         gw.sync();
         byte[] audio = new byte[5000];
@@ -229,5 +201,24 @@ class OpenAiPassthroughTest {
         assertThat(log.estimated()).isTrue();
         assertThat(log.promptTokens()).isPositive();
         assertThat(log.completionTokens()).isZero();
+    }
+
+    /** The primary channel, now serving {@code models}. */
+    private void servePrimary(String... models) {
+        gw.repos()
+                .channels()
+                .update(
+                        gw.repos().channels().all().get(0).id(),
+                        new ai.burncloud.database.ChannelSpec(
+                                "primary",
+                                ai.burncloud.common.ChannelType.OPENAI,
+                                upstream.baseUrl() + "/v1",
+                                "sk-upstream-primary",
+                                List.of(models),
+                                List.of("default"),
+                                0,
+                                0,
+                                java.util.Map.of(),
+                                null));
     }
 }

@@ -3,6 +3,7 @@ package ai.burncloud.server;
 import ai.burncloud.database.User;
 import ai.burncloud.service.ConsoleCaller;
 import ai.burncloud.service.ConsoleLogin;
+import ai.burncloud.service.JsonViews;
 import ai.burncloud.service.ServiceException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.Cookie;
@@ -61,7 +62,7 @@ final class AuthApi {
     private record Answer(String secret, ObjectNode body) {}
 
     private Answer loggedIn(ConsoleLogin login) {
-        ObjectNode body = JsonNodes.object();
+        ObjectNode body = JsonViews.object();
         body.put("access_token", login.secret());
         body.put("token_type", "Bearer");
         body.put("expires_at", login.session().expiresAt());

@@ -1,6 +1,7 @@
 package ai.burncloud.server;
 
 import ai.burncloud.service.ChannelRequest;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 
@@ -90,9 +91,9 @@ final class ChannelApi {
                     if (error != null) {
                         Replies.failure(c, error);
                     } else {
-                        ObjectNode n = JsonNodes.object();
+                        ObjectNode n = JsonViews.object();
                         n.put("channel_id", id);
-                        n.set("models", JsonNodes.strings(models));
+                        n.set("models", JsonViews.strings(models));
                         Replies.ok(c, n);
                     }
                 })));

@@ -21,7 +21,7 @@ final class ChannelView {
 
     /** The answer of {@code POST /api/channels/{id}/test}. */
     static ObjectNode testResult(String model, ChannelTestResult r, Channel after) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("ok", r.ok());
         n.put("model", model);
         n.put("latency_ms", r.latencyMs());

@@ -14,28 +14,8 @@ import java.util.function.Function;
 final class JsonNodes {
     private JsonNodes() {}
 
-    static ObjectNode object() {
-        return JsonViews.object();
-    }
-
-    static ArrayNode array() {
-        return JsonViews.array();
-    }
-
-    static ArrayNode strings(Collection<String> values) {
-        return JsonViews.strings(values);
-    }
-
-    static void money(ObjectNode n, String field, long nanos) {
-        JsonViews.money(n, field, nanos);
-    }
-
-    static void limit(ObjectNode n, String field, long nanos) {
-        JsonViews.limit(n, field, nanos);
-    }
-
     static <T> ObjectNode page(Page<T> page, Function<T, ObjectNode> view) {
-        ObjectNode n = object();
+        ObjectNode n = JsonViews.object();
         ArrayNode items = n.putArray("items");
         page.items().forEach(i -> items.add(view.apply(i)));
         n.put("total", page.total());
@@ -45,7 +25,7 @@ final class JsonNodes {
     }
 
     static <T> ObjectNode list(Collection<T> values, Function<T, ObjectNode> view) {
-        ObjectNode n = object();
+        ObjectNode n = JsonViews.object();
         ArrayNode items = n.putArray("items");
         values.forEach(i -> items.add(view.apply(i)));
         n.put("total", values.size());

@@ -2,6 +2,7 @@ package ai.burncloud.server;
 
 import ai.burncloud.common.Money;
 import ai.burncloud.database.RequestLog;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ final class LogView {
     }
 
     static ObjectNode json(RequestLog r, boolean admin) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         List<String> cols = columns(admin);
         List<Object> vals = values(r, admin);
         for (int i = 0; i < cols.size(); i++) {

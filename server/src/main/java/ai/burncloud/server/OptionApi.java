@@ -2,6 +2,7 @@ package ai.burncloud.server;
 
 import ai.burncloud.common.Money;
 import ai.burncloud.service.ConsoleOptions;
+import ai.burncloud.service.JsonViews;
 import ai.burncloud.service.OptionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
@@ -34,7 +35,7 @@ final class OptionApi {
     }
 
     static ObjectNode json(ConsoleOptions o) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         for (OptionKey k : OptionKey.values()) {
             switch (k.kind()) {
                 case BOOLEAN -> n.put(k.id(), o.flag(k));

@@ -1,5 +1,6 @@
 package ai.burncloud.server;
 
+import ai.burncloud.service.JsonViews;
 import ai.burncloud.service.PriceEntry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
@@ -66,9 +67,9 @@ final class PriceApi {
     private void delete(RoutingContext ctx) {
         String model = ctx.pathParam("model");
         blocking.json(ctx, () -> {
-            ObjectNode n = JsonNodes.object();
+            ObjectNode n = JsonViews.object();
             n.put("model", model);
-            n.set("broken_aliases", JsonNodes.strings(s.prices().delete(model)));
+            n.set("broken_aliases", JsonViews.strings(s.prices().delete(model)));
             return n;
         });
     }

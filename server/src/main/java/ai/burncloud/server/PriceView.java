@@ -20,7 +20,7 @@ final class PriceView {
     }
 
     static ObjectNode json(ModelRatio r) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("model", r.model());
         n.put("ratio", r.ratio());
         n.put("completion_ratio", r.completionRatio());
@@ -28,7 +28,7 @@ final class PriceView {
     }
 
     static ObjectNode json(GroupRatio r) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("group", r.group());
         n.put("ratio", r.ratio());
         n.put("description", r.description());
@@ -36,7 +36,7 @@ final class PriceView {
     }
 
     static ObjectNode json(GroupSummary g) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("name", g.name());
         n.put("ratio", g.ratio());
         n.put("ratio_set", g.ratioSet());

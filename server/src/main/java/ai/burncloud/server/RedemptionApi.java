@@ -4,6 +4,7 @@ import ai.burncloud.common.Money;
 import ai.burncloud.database.Redemption;
 import ai.burncloud.service.ConsoleCaller;
 import ai.burncloud.service.CreatedRedemptions;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,9 +46,9 @@ final class RedemptionApi {
                 ctx,
                 () -> {
                     CreatedRedemptions c = s.redemptions().create(name, amount, count == null ? 1 : count, caller.id());
-                    ObjectNode n = JsonNodes.object();
+                    ObjectNode n = JsonViews.object();
                     n.put("name", c.name());
-                    JsonNodes.money(n, "amount", c.amount());
+                    JsonViews.money(n, "amount", c.amount());
                     n.put("count", c.ids().size());
                     var items = n.putArray("items");
                     for (int i = 0; i < c.ids().size(); i++) {
@@ -71,15 +72,15 @@ final class RedemptionApi {
         blocking.json(ctx, () -> {
             long credited = s.redemptions().redeem(code, caller.id());
             long balance = s.users().get(caller.id()).balance();
-            ObjectNode n = JsonNodes.object();
-            JsonNodes.money(n, "amount", credited);
-            JsonNodes.limit(n, "balance", balance);
+            ObjectNode n = JsonViews.object();
+            JsonViews.money(n, "amount", credited);
+            JsonViews.limit(n, "balance", balance);
             return n;
         });
     }
 
     static ObjectNode json(Redemption r) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("id", r.id());
         n.put("name", r.name());
         n.put("code_prefix", r.codePrefix());

@@ -1,6 +1,7 @@
 package ai.burncloud.server;
 
 import ai.burncloud.common.Money;
+import ai.burncloud.service.JsonViews;
 import ai.burncloud.service.LiveStats;
 import ai.burncloud.service.StatsMetric;
 import ai.burncloud.service.StatsTotals;
@@ -13,7 +14,7 @@ final class StatsView {
     private StatsView() {}
 
     static ObjectNode summary(long from, long to, StatsTotals t) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("from", from);
         n.put("to", to);
         n.put("requests", t.requests());
@@ -21,7 +22,7 @@ final class StatsView {
         n.put("prompt_tokens", t.promptTokens());
         n.put("completion_tokens", t.completionTokens());
         n.put("tokens", t.tokens());
-        JsonNodes.money(n, "cost", t.cost());
+        JsonViews.money(n, "cost", t.cost());
         n.put("latency_avg_ms", t.latencyMeanMs());
         n.put("latency_p50_ms", t.latencyPercentile(50));
         n.put("latency_p95_ms", t.latencyPercentile(95));
@@ -30,7 +31,7 @@ final class StatsView {
     }
 
     static ObjectNode series(TimeSeries ts) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("metric", ts.metric().id());
         n.put("bucket", ts.bucket().id());
         n.put("from", ts.from());
@@ -57,7 +58,7 @@ final class StatsView {
     }
 
     static ObjectNode live(LiveStats l) {
-        ObjectNode n = JsonNodes.object();
+        ObjectNode n = JsonViews.object();
         n.put("time", l.time());
         n.put("tps", l.tokensPerSecond());
         n.put("rps", l.requestsPerSecond());

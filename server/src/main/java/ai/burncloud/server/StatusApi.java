@@ -2,6 +2,7 @@ package ai.burncloud.server;
 
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Version;
+import ai.burncloud.service.JsonViews;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +34,7 @@ final class StatusApi {
 
     private void status(RoutingContext ctx) {
         blocking.json(ctx, () -> {
-            ObjectNode n = JsonNodes.object();
+            ObjectNode n = JsonViews.object();
             n.put("version", Version.current());
             n.put("started_at", startedAtMs / 1000);
             n.put("uptime_s", (s.clock().millis() - startedAtMs) / 1000);
