@@ -27,21 +27,8 @@ final class TokenViews {
     }
 
     ObjectNode json(Token t) {
-        ObjectNode n = JsonViews.object();
-        n.put("id", t.id());
-        n.put("name", t.name());
-        n.put("user_id", t.userId());
-        n.put("user", owners.get(t.userId()));
-        n.put("key_prefix", t.keyPrefix());
-        n.put("status", t.status().id());
-        JsonViews.limit(n, "quota_limit", t.quotaLimit());
-        JsonViews.money(n, "used_quota", t.usedQuota());
-        n.put("expires_at", t.expiresAt());
-        n.set("models", JsonViews.strings(t.models()));
-        n.put("group", t.groupOverride());
-        n.put("rpm", t.rpm());
-        n.put("created_at", t.createdAt());
-        n.put("updated_at", t.updatedAt());
+        ObjectNode n = JsonViews.token(t);
+        n.put("user", owners.get(t.userId())); // the owner's name, which the CLI knows
         return n;
     }
 

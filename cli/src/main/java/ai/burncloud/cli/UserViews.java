@@ -11,19 +11,7 @@ final class UserViews {
     private UserViews() {}
 
     static ObjectNode json(User u) {
-        ObjectNode n = JsonViews.object();
-        n.put("id", u.id());
-        n.put("username", u.username());
-        n.put("role", u.role().id());
-        n.put("group", u.group());
-        n.put("status", u.status().id());
-        JsonViews.limit(n, "balance", u.balance());
-        JsonViews.money(n, "used_quota", u.usedQuota());
-        n.put("request_count", u.requestCount());
-        n.put("has_password", u.passwordHash() != null);
-        n.put("created_at", u.createdAt());
-        n.put("updated_at", u.updatedAt());
-        return n;
+        return JsonViews.user(u);
     }
 
     static ArrayNode json(List<User> users) {

@@ -9,21 +9,6 @@ final class TokenView {
     private TokenView() {}
 
     static ObjectNode json(Token t) {
-        ObjectNode n = JsonViews.object();
-        n.put("id", t.id());
-        n.put("name", t.name());
-        n.put("user_id", t.userId());
-        n.put("key_prefix", t.keyPrefix());
-        n.put("status", t.status().id());
-        JsonViews.limit(n, "quota_limit", t.quotaLimit());
-        JsonViews.money(n, "used_quota", t.usedQuota());
-        n.put("expires_at", t.expiresAt());
-        n.set("models", JsonViews.strings(t.models()));
-        n.set("ip_ranges", JsonViews.strings(t.ipRanges()));
-        n.put("group", t.groupOverride());
-        n.put("rpm", t.rpm());
-        n.put("created_at", t.createdAt());
-        n.put("updated_at", t.updatedAt());
-        return n;
+        return JsonViews.token(t);
     }
 }

@@ -5,13 +5,16 @@ import ai.burncloud.common.Money;
 import ai.burncloud.database.Ability;
 import ai.burncloud.database.Channel;
 import ai.burncloud.database.ChannelTest;
+import ai.burncloud.database.Token;
+import ai.burncloud.database.User;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The JSON shape of what both the CLI's {@code --json} and the REST API show, built in one place so
+ * The JSON shape of what both the CLI's {@code --json} and the REST API show (channels, prices,
+ * users, tokens), built in one place so
  * the two can never drift apart: snake_case names, money as exact decimal dollars (a JSON number),
  * {@code -1} for "unlimited", times as unix seconds, and upstream keys only as a hint.
  */
@@ -127,6 +130,48 @@ public final class JsonViews {
             }
         }
         n.put("updated_at", e.row().updatedAt());
+        return n;
+    }
+
+    /** A user; never the password hash, only whether one is set. */
+    public static ObjectNode user(User u) {
+        ObjectNode n = object();
+        n.put("id", u.id());
+        n.put("username", u.username());
+        n.put("role", u.role().id());
+        n.put("group", u.group());
+        n.put("status", u.status().id());
+        limit(n, "balance", u.balance());
+        money(n, "used_quota", u.usedQuota());
+        n.put("request_count", u.requestCount());
+        n.put("has_password", u.passwordHash() != null);
+        if (u.inviterId() == null) {
+            n.putNull("inviter_id");
+        } else {
+            n.put("inviter_id", u.inviterId());
+        }
+        n.put("created_at", u.createdAt());
+        n.put("updated_at", u.updatedAt());
+        return n;
+    }
+
+    /** A token; never the key, only its display prefix. */
+    public static ObjectNode token(Token t) {
+        ObjectNode n = object();
+        n.put("id", t.id());
+        n.put("name", t.name());
+        n.put("user_id", t.userId());
+        n.put("key_prefix", t.keyPrefix());
+        n.put("status", t.status().id());
+        limit(n, "quota_limit", t.quotaLimit());
+        money(n, "used_quota", t.usedQuota());
+        n.put("expires_at", t.expiresAt());
+        n.set("models", strings(t.models()));
+        n.set("ip_ranges", strings(t.ipRanges()));
+        n.put("group", t.groupOverride());
+        n.put("rpm", t.rpm());
+        n.put("created_at", t.createdAt());
+        n.put("updated_at", t.updatedAt());
         return n;
     }
 }
