@@ -130,14 +130,15 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
             return true;
         }
         if (OpenAiUsageBytes.hasUsageObject(b, start, end) || OpenAiUsageBytes.isError(b, start, end)) {
-            return forwardParsed(event.data(), event);
+            return forwardParsed(event);
         }
         text.scan(b, start, end, sink);
         return true;
     }
 
     /** The full parse, for the usage chunk, errors and multi-line events. */
-    private boolean forwardParsed(String data, SseEvent event) {
+    private boolean forwardParsed(SseEvent event) {
+        String data = event.data();
         if (data == null || data.isEmpty() || data.equals("[DONE]")) {
             return true;
         }

@@ -12,7 +12,7 @@ final class SseDataLine {
         return start(b, 0, n);
     }
 
-    static int start(byte[] b, int from, int n) {
+    private static int start(byte[] b, int from, int n) {
         int line = from;
         while (line < n) {
             if (line + 5 <= n
@@ -34,7 +34,7 @@ final class SseDataLine {
     }
 
     /** Index of the end of the line that contains {@code from} (its CR or LF, or {@code n}). */
-    static int end(byte[] b, int from, int n) {
+    private static int end(byte[] b, int from, int n) {
         int i = from;
         while (i < n && b[i] != '\n' && b[i] != '\r') {
             i++;
