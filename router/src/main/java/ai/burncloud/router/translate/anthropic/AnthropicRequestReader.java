@@ -21,7 +21,10 @@ public final class AnthropicRequestReader {
     private AnthropicRequestReader() {}
 
     public static ChatRequest read(JsonNode body, String upstream) throws TranslationException {
-        for (String field : new String[] {"mcp_servers", "container"}) {
+        // "thread" (the message-threads beta: the server holds the history) cannot be honoured by an
+        // upstream that only sees this request's messages: dropping it would send a conversation that
+        // starts with a tool result
+        for (String field : new String[] {"mcp_servers", "container", "thread"}) {
             if (Jsons.field(body, field) != null) {
                 throw new TranslationException("\"" + field + "\" is only supported on anthropic channels");
             }

@@ -156,6 +156,14 @@ class AnthropicToOpenAiTranslatorTest {
         assertThatThrownBy(() -> translator.toUpstream(Requests.request(Operation.MESSAGES, mcp), openai, ALLOC))
                 .isInstanceOf(TranslationException.class)
                 .hasMessageContaining("mcp_servers");
+        // the SDK's toolRunner on the message-threads beta: only the tool result is sent
+        String thread = "{\"model\":\"c\",\"max_tokens\":5,\"thread\":{\"type\":\"continue\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\","
+                + "\"tool_use_id\":\"toolu_1\",\"content\":\"42\"}]}]}";
+        assertThatThrownBy(() -> translator.toUpstream(Requests.request(Operation.MESSAGES, thread), openai, ALLOC))
+                .isInstanceOf(TranslationException.class)
+                .hasMessageContaining("\"thread\"")
+                .hasMessageContaining("anthropic channels");
     }
 
     @Test
