@@ -31,7 +31,9 @@ public final class AnthropicCompletions {
             if ("text".equals(type)) {
                 parts.add(new Completion.Text(block.path("text").asText("")));
             } else if ("thinking".equals(type)) {
-                parts.add(new Completion.Reasoning(block.path("thinking").asText("")));
+                parts.add(new Completion.Reasoning(block.path("thinking").asText(""), Jsons.text(block, "signature")));
+            } else if ("redacted_thinking".equals(type)) {
+                parts.add(new Completion.RedactedReasoning(block.path("data").asText("")));
             } else if ("tool_use".equals(type)) {
                 JsonNode input = Jsons.field(block, "input");
                 parts.add(new Completion.ToolCall(
@@ -59,7 +61,9 @@ public final class AnthropicCompletions {
                 content.addObject()
                         .put("type", "thinking")
                         .put("thinking", r.text())
-                        .put("signature", "");
+                        .put("signature", r.signature() != null ? r.signature() : "");
+            } else if (p instanceof Completion.RedactedReasoning rr) {
+                content.addObject().put("type", "redacted_thinking").put("data", rr.data());
             } else if (p instanceof Completion.Text t) {
                 ObjectNode block = content.addObject().put("type", "text").put("text", t.text());
                 block.putNull("citations");

@@ -29,7 +29,9 @@ public final class AnthropicToBedrockTranslator implements Translator {
     public UpstreamBody toUpstream(ClientRequest request, UpstreamTarget target, ByteBufAllocator alloc)
             throws TranslationException {
         return switch (request.operation()) {
-            case MESSAGES -> BedrockConverters.converse(AnthropicRequestReader.read(request.json(), "bedrock"), alloc);
+            case MESSAGES ->
+                BedrockConverters.converse(
+                        AnthropicRequestReader.read(request.json(), "bedrock"), target.upstreamModel(), alloc);
             case COUNT_TOKENS ->
                 LocalTokenCount.answer(
                         ClientApi.ANTHROPIC, AnthropicRequestReader.read(request.json(), "bedrock"), alloc);
