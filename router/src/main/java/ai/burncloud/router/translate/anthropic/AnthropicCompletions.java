@@ -1,6 +1,7 @@
 package ai.burncloud.router.translate.anthropic;
 
 import ai.burncloud.common.Json;
+import ai.burncloud.common.TokenUsage;
 import ai.burncloud.router.translate.ir.Completion;
 import ai.burncloud.router.translate.ir.ErrorInfo;
 import ai.burncloud.router.translate.ir.FinishReason;
@@ -47,6 +48,11 @@ public final class AnthropicCompletions {
                 AnthropicStopReasons.read(Jsons.text(body, "stop_reason")),
                 Jsons.text(body, "stop_sequence"),
                 AnthropicUsage.read(Jsons.field(body, "usage")));
+    }
+
+    /** A Messages {@code usage} object (for answers forwarded as bytes, e.g. Bedrock InvokeModel). */
+    public static TokenUsage readUsage(JsonNode usage) {
+        return AnthropicUsage.read(usage);
     }
 
     public static ObjectNode write(Completion c, String fallbackModel) {

@@ -37,6 +37,10 @@ class ThinkingRequestTranslationTest {
     private static final UpstreamTarget GEMINI = Requests.target(ChannelType.GEMINI, "gemini-2.5-flash");
     private static final UpstreamTarget BEDROCK_CLAUDE =
             Requests.target(ChannelType.BEDROCK, "us.anthropic.claude-sonnet-4-5-20250929-v1:0");
+    /** Claude through Converse (an Anthropic client's default for Claude is InvokeModel, with its own bytes). */
+    private static final UpstreamTarget BEDROCK_CLAUDE_CONVERSE = Requests.target(
+            ChannelType.BEDROCK, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "{\"api\":\"converse\"}");
+
     private static final UpstreamTarget BEDROCK_NOVA = Requests.target(ChannelType.BEDROCK, "amazon.nova-pro-v1:0");
 
     private static JsonNode send(Translator t, Operation op, String body, UpstreamTarget target) throws Exception {
@@ -320,7 +324,7 @@ class ThinkingRequestTranslationTest {
                     {"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix"},
                     {"type":"tool_use","id":"toolu_1","name":"run","input":{}}]},
                   {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"done"}]}]}""";
-        JsonNode sent = send(new AnthropicToBedrockTranslator(), Operation.MESSAGES, body, BEDROCK_CLAUDE);
+        JsonNode sent = send(new AnthropicToBedrockTranslator(), Operation.MESSAGES, body, BEDROCK_CLAUDE_CONVERSE);
         assertThat(sent.at("/messages/1/content")).isEqualTo(Json.parse("""
                 [{"reasoningContent":{"reasoningText":{"text":"I should run it.","signature":"EqQBCgIYAhIM1gbcDa9GJwZA"}}},
                  {"reasoningContent":{"redactedContent":"EmwKAhgBEgy3va3pzix"}},
@@ -343,7 +347,7 @@ class ThinkingRequestTranslationTest {
         JsonNode gemini = send(new AnthropicToGeminiTranslator(), Operation.MESSAGES, body, GEMINI);
         assertThat(gemini.at("/contents/1/parts")).isEqualTo(Json.parse("[{\"text\":\"Hello\"}]"));
         // without thinking on in this request, Bedrock gets no reasoning blocks either
-        JsonNode bedrock = send(new AnthropicToBedrockTranslator(), Operation.MESSAGES, body, BEDROCK_CLAUDE);
+        JsonNode bedrock = send(new AnthropicToBedrockTranslator(), Operation.MESSAGES, body, BEDROCK_CLAUDE_CONVERSE);
         assertThat(bedrock.at("/messages/1/content")).isEqualTo(Json.parse("[{\"text\":\"Hello\"}]"));
     }
 }
