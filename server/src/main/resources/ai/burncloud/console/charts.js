@@ -1,0 +1,55 @@
+// uPlot charts in the theme's colours. A chart keeps one uPlot instance and only swaps its data,
+// so the live strip chart redraws once a second without rebuilding anything.
+import { html, useEffect, useRef } from './lib.js';
+import uPlot from './lib/uplot.js';
+
+const PALETTE = ['#0f6cbd', '#c239b3', '#13a10e', '#ca5010', '#8764b8', '#038387', '#d13438', '#986f0b'];
+
+function cssVar(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+export function color(i) {
+  return PALETTE[i % PALETTE.length];
+}
+
+/**
+ * A line chart. `data` is uPlot's columns ([times, ...series]), `names` the series' labels.
+ * `label` names the chart for assistive technology; the numbers are also in a table nearby.
+ */
+export function LineChart({ label, data, names, height = 220, unit = '', theme, testId }) {
+  const box = useRef(null);
+  const plot = useRef(null);
+  const key = names.join('\u0000') + '|' + theme;
+
+  useEffect(() => {
+    const width = Math.max(box.current.clientWidth, 300);
+    const axis = { stroke: cssVar('--fg2'), grid: { stroke: cssVar('--stroke2'), width: 1 }, ticks: { stroke: cssVar('--stroke2') } };
+    const opts = {
+      width,
+      height,
+      legend: { show: names.length > 1 },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true } },
+      axes: [axis, { ...axis, size: 60, values: (u, vals) => vals.map((v) => (v == null ? '' : v + unit)) }],
+      series: [{}, ...names.map((n, i) => ({ label: n, stroke: color(i), width: 2, fill: names.length === 1 ? color(i) + '22' : undefined, spanGaps: true }))],
+    };
+    plot.current = new uPlot(opts, data, box.current);
+    const resize = new ResizeObserver(() => {
+      if (plot.current && box.current) plot.current.setSize({ width: Math.max(box.current.clientWidth, 300), height });
+    });
+    resize.observe(box.current);
+    return () => {
+      resize.disconnect();
+      plot.current.destroy();
+      plot.current = null;
+    };
+  }, [key]);
+
+  useEffect(() => {
+    if (plot.current) plot.current.setData(data);
+  }, [data]);
+
+  const points = data.length ? data[0].length : 0;
+  return html`<div class="chart" role="img" aria-label=${label} data-testid=${testId} data-points=${points} ref=${box}></div>`;
+}
