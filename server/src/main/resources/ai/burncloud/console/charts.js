@@ -17,7 +17,7 @@ export function color(i) {
  * A line chart. `data` is uPlot's columns ([times, ...series]), `names` the series' labels.
  * `label` names the chart for assistive technology; the numbers are also in a table nearby.
  */
-export function LineChart({ label, data, names, height = 220, unit = '', theme, testId }) {
+export function LineChart({ label, data, names, height = 220, unit = '', theme, testId, window: span }) {
   const box = useRef(null);
   const plot = useRef(null);
   const key = names.join('\u0000') + '|' + theme;
@@ -30,8 +30,11 @@ export function LineChart({ label, data, names, height = 220, unit = '', theme, 
       height,
       legend: { show: names.length > 1 },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true } },
-      axes: [axis, { ...axis, size: 60, values: (u, vals) => vals.map((v) => (v == null ? '' : v + unit)) }],
+      // a strip chart shows a fixed window ending now, so it scrolls as seconds pass
+      scales: span
+        ? { x: { time: true, range: (u, min, max) => [max - span, max] }, y: { range: (u, min, max) => [0, Math.max(max, 1) * 1.2] } }
+        : { x: { time: true } },
+      axes: [axis, { ...axis, size: 76, values: (u, vals) => vals.map((v) => (v == null ? '' : v.toLocaleString() + unit)) }],
       series: [{}, ...names.map((n, i) => ({ label: n, stroke: color(i), width: 2, fill: names.length === 1 ? color(i) + '22' : undefined, spanGaps: true }))],
     };
     plot.current = new uPlot(opts, data, box.current);
@@ -50,6 +53,8 @@ export function LineChart({ label, data, names, height = 220, unit = '', theme, 
     if (plot.current) plot.current.setData(data);
   }, [data]);
 
+  // what the chart shows, for tests and for anyone inspecting it
   const points = data.length ? data[0].length : 0;
-  return html`<div class="chart" role="img" aria-label=${label} data-testid=${testId} data-points=${points} ref=${box}></div>`;
+  const last = points && data.length > 1 ? data[1][points - 1] : null;
+  return html`<div class="chart" role="img" aria-label=${label} data-testid=${testId} data-points=${points} data-last=${last} ref=${box}></div>`;
 }

@@ -144,7 +144,7 @@ export function ms(v) {
 
 export function time(seconds) {
   if (!seconds || seconds < 0) return '—';
-  return new Date(seconds * 1000).toLocaleString(locale(), { hour12: false });
+  return new Date(seconds * 1000).toLocaleString(locale(), { dateStyle: 'short', timeStyle: 'medium', hour12: false });
 }
 
 export function list(values) {

@@ -36,9 +36,49 @@ function formOf(c) {
   };
 }
 
+/** Requests, errors and latency per channel over the last 7 days, hourly, from the statistics. */
+function loadHealth() {
+  const to = Math.floor(Date.now() / 1000);
+  const from = to - 7 * 86400;
+  const metric = (m, since) => get('/api/stats/timeseries' + query({ metric: m, bucket: '1h', from: since, to, group_by: 'channel' }));
+  return Promise.all([metric('requests', from), metric('errors', from), metric('latency_p50', to - 86400)]).then(([req, err, lat]) => {
+    const midnight = new Date().setHours(0, 0, 0, 0) / 1000;
+    const byChannel = (answer) => new Map(answer.series.map((x) => [String(x.group), x.points]));
+    const requests = byChannel(req);
+    const errors = byChannel(err);
+    const latency = byChannel(lat);
+    const sum = (points, since) => (points || []).filter((p) => p.t >= since).reduce((a, p) => a + (p.v || 0), 0);
+    const health = {};
+    for (const id of new Set([...requests.keys(), ...latency.keys()])) {
+      const share = (since) => {
+        const n = sum(requests.get(id), since);
+        return n ? (100 * (n - sum(errors.get(id), since))) / n : null;
+      };
+      health[id] = { today: share(midnight), week: share(0), latency: (latency.get(id) || []).map((p) => p.v) };
+    }
+    return health;
+  });
+}
+
+/** A small line of the last 24 hours' median latency. */
+function Sparkline({ values, label }) {
+  const points = values.filter((v) => v != null);
+  if (points.length < 2) return html`<span class="muted">—</span>`;
+  const max = Math.max(...points, 1);
+  const step = 80 / (values.length - 1);
+  const path = values.map((v, i) => (v == null ? null : `${(i * step).toFixed(1)},${(22 - (20 * v) / max).toFixed(1)}`)).filter(Boolean).join(' ');
+  return html`<svg class="spark" width="80" height="24" viewBox="0 0 80 24" role="img" aria-label=${label}><polyline points=${path} /></svg>`;
+}
+
+function percent(v) {
+  return v == null ? '—' : num(v, 1) + ' %';
+}
+
 export function Channels() {
   const [page, setPage] = useState(1);
   const channels = useLoad(() => get('/api/channels' + query({ page, size: 20 })), [page]);
+  const healthLoad = useLoad(loadHealth, []);
+  const health = healthLoad.data || {};
   const [editing, setEditing] = useState(null);
   const [form, setForm] = useState(EMPTY);
   const [notice, setNotice] = useState('');
@@ -136,6 +176,7 @@ export function Channels() {
             <th scope="col">${t('common.name')}</th><th scope="col">${t('channels.type')}</th><th scope="col">${t('common.status')}</th>
             <th scope="col">${t('channels.models')}</th><th scope="col">${t('channels.groups')}</th>
             <th scope="col">${t('channels.priority')}</th><th scope="col">${t('channels.weight')}</th>
+            <th scope="col" class="num">${t('channels.availability')}</th><th scope="col">${t('channels.latency24h')}</th>
             <th scope="col" class="num">${t('channels.used')}</th><th scope="col">${t('channels.lastTest')}</th>
             <th scope="col">${t('common.actions')}</th>
           </tr></thead>
@@ -151,6 +192,8 @@ export function Channels() {
                 <td>${list(c.models)}</td><td>${list(c.groups)}</td>
                 <td><input class="inline-num" type="number" aria-label=${t('channels.priorityOf', c.name)} value=${c.priority} onChange=${(e) => inline(c, 'priority', e.currentTarget.value)} /></td>
                 <td><input class="inline-num" type="number" min="0" aria-label=${t('channels.weightOf', c.name)} value=${c.weight} onChange=${(e) => inline(c, 'weight', e.currentTarget.value)} /></td>
+                <td class="num">${health[c.id] ? html`${percent(health[c.id].today)}<div class="muted small">${t('channels.week', percent(health[c.id].week))}</div>` : '—'}</td>
+                <td>${health[c.id] ? html`<${Sparkline} values=${health[c.id].latency} label=${t('channels.latencyOf', c.name)} />` : '—'}</td>
                 <td class="num">${money(c.used_quota)}</td>
                 <td>${results[c.id] && results[c.id].running
                   ? t('channels.testing')

@@ -63,10 +63,10 @@ export function Dashboard({ user, theme }) {
     </div>
     <div class="grid2">
       <${Card} title=${t('dash.rpsChart')}>
-        <${LineChart} label=${t('dash.rpsChart')} data=${[strip[0], strip[1]]} names=${[t('dash.rps')]} theme=${theme} height=${160} testId="strip-rps" />
+        <${LineChart} label=${t('dash.rpsChart')} data=${[strip[0], strip[1]]} names=${[t('dash.rps')]} theme=${theme} height=${160} testId="strip-rps" window=${WINDOW} />
       <//>
       <${Card} title=${t('dash.tpsChart')}>
-        <${LineChart} label=${t('dash.tpsChart')} data=${[strip[0], strip[2]]} names=${[t('dash.tps')]} theme=${theme} height=${160} testId="strip-tps" />
+        <${LineChart} label=${t('dash.tpsChart')} data=${[strip[0], strip[2]]} names=${[t('dash.tps')]} theme=${theme} height=${160} testId="strip-tps" window=${WINDOW} />
       <//>
     </div>
     <${Card} title=${t('dash.history')}>
@@ -156,9 +156,12 @@ function History({ metric, title, unit, range, groupBy, theme }) {
 
 function Top({ title, group, range }) {
   const { data, error } = useLoad(() => series(range, 'requests', group), [range]);
+  // channels are grouped by id: show their names
+  const channels = useLoad(() => (group === 'channel' ? get('/api/channels' + query({ size: 100 })) : Promise.resolve(null)), []);
+  const names = new Map(channels.data ? channels.data.items.map((c) => [String(c.id), c.name]) : []);
   const rows = data
     ? data.series
-        .map((s) => ({ group: s.group, total: s.points.reduce((a, p) => a + (p.v || 0), 0) }))
+        .map((s) => ({ group: names.get(String(s.group)) || s.group, total: s.points.reduce((a, p) => a + (p.v || 0), 0) }))
         .filter((r) => r.total > 0)
         .sort((a, b) => b.total - a.total)
         .slice(0, 8)

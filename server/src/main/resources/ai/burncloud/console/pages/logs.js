@@ -99,7 +99,7 @@ export function Logs({ user }) {
       </tr></thead>
       <tbody>
         ${rows.map((r) => html`<tr key=${r.id} data-request-id=${r.request_id}>
-          <td>${time(r.created_at)}</td><td>${r.model}</td><td class="num">${r.token_id ?? '—'}</td>
+          <td class="when">${time(r.created_at)}</td><td>${r.model}</td><td class="num">${r.token_id ?? '—'}</td>
           ${admin ? html`<td class="num">${r.channel_id ?? '—'}</td><td class="num">${r.user_id ?? '—'}</td>` : null}
           <td class="num"><span class=${r.status >= 400 ? 'bad' : 'good'}>${r.status}</span></td>
           <td class="num">${num(r.prompt_tokens)}</td><td class="num">${num(r.completion_tokens)}</td>

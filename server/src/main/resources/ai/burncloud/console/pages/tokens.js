@@ -111,7 +111,7 @@ export function Tokens({ user }) {
             ${admin ? html`<th scope="col">${t('common.user')}</th>` : null}
             <th scope="col">${t('common.status')}</th><th scope="col" class="num">${t('tokens.quota')}</th>
             <th scope="col" class="num">${t('tokens.used')}</th><th scope="col">${t('tokens.expires')}</th>
-            <th scope="col">${t('tokens.models')}</th><th scope="col" class="num">${t('tokens.rpm')}</th>
+            <th scope="col">${t('tokens.models')}</th><th scope="col" class="num"><abbr title=${t('tokens.rpm')}>${t('tokens.rpmShort')}</abbr></th>
             <th scope="col">${t('common.actions')}</th>
           </tr></thead>
           <tbody>
