@@ -2,11 +2,20 @@
 // so the live strip chart redraws once a second without rebuilding anything.
 import { html, useEffect, useRef } from './lib.js';
 import uPlot from './lib/uplot.js';
+import { locale } from './i18n.js';
 
 const PALETTE = ['#0f6cbd', '#c239b3', '#13a10e', '#ca5010', '#8764b8', '#038387', '#d13438', '#986f0b'];
 
 function cssVar(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+/** Time ticks in the console's language: seconds for minutes, hours for a day, dates beyond. */
+function timeLabels(u, ticks) {
+  const span = u.scales.x.max - u.scales.x.min;
+  const options = span <= 600 ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
+    : span <= 2 * 86400 ? { hour: '2-digit', minute: '2-digit' } : { month: 'numeric', day: 'numeric' };
+  return ticks.map((t) => new Date(t * 1000).toLocaleString(locale(), { ...options, hour12: false }));
 }
 
 export function color(i) {
@@ -32,9 +41,9 @@ export function LineChart({ label, data, names, height = 220, unit = '', theme, 
       cursor: { drag: { x: false, y: false } },
       // a strip chart shows a fixed window ending now, so it scrolls as seconds pass
       scales: span
-        ? { x: { time: true, range: (u, min, max) => [max - span, max] }, y: { range: (u, min, max) => [0, Math.max(max, 1) * 1.2] } }
+        ? { x: { time: true, range: (u, min, max) => { const end = max == null ? Date.now() / 1000 : max; return [end - span, end]; } }, y: { range: (u, min, max) => [0, Math.max(max || 0, 1) * 1.2] } }
         : { x: { time: true } },
-      axes: [axis, { ...axis, size: 76, values: (u, vals) => vals.map((v) => (v == null ? '' : v.toLocaleString() + unit)) }],
+      axes: [{ ...axis, values: timeLabels }, { ...axis, size: 76, values: (u, vals) => vals.map((v) => (v == null ? '' : v.toLocaleString() + unit)) }],
       series: [{}, ...names.map((n, i) => ({ label: n, stroke: color(i), width: 2, fill: names.length === 1 ? color(i) + '22' : undefined, spanGaps: true }))],
     };
     plot.current = new uPlot(opts, data, box.current);

@@ -29,6 +29,40 @@ class ConsoleOperatorTest extends ConsoleTestBase {
         return key.inputValue();
     }
 
+    /** Presses Tab until the focused element's text is {@code text}; fails after 40 presses. */
+    private static void tabTo(Page page, String text) {
+        for (int i = 0; i < 40; i++) {
+            page.keyboard().press("Tab");
+            Object focused = page.evaluate("() => document.activeElement.textContent.trim()");
+            if (text.equals(focused)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + text);
+    }
+
+    @Test
+    void theConsoleWorksFromTheKeyboard() {
+        Page page = page();
+        page.navigate("/");
+        page.getByLabel("Username").focus();
+        page.keyboard().type("root");
+        page.keyboard().press("Tab");
+        page.keyboard().type(ConsoleGateway.ROOT_PASSWORD);
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
+                .isVisible();
+        tabTo(page, "Tokens");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tokens")))
+                .isFocused();
+        tabTo(page, "New token");
+        page.keyboard().press("Enter");
+        assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)))
+                .isVisible();
+        page.context().close();
+    }
+
     @Test
     void aKeyCreatedInTheConsoleIsShownOnceCopiedAndServesChatCalls() {
         Page page = signedInAsRoot();

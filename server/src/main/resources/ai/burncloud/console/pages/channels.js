@@ -40,8 +40,8 @@ function formOf(c) {
 function loadHealth() {
   const to = Math.floor(Date.now() / 1000);
   const from = to - 7 * 86400;
-  const metric = (m, since) => get('/api/stats/timeseries' + query({ metric: m, bucket: '1h', from: since, to, group_by: 'channel' }));
-  return Promise.all([metric('requests', from), metric('errors', from), metric('latency_p50', to - 86400)]).then(([req, err, lat]) => {
+  const metric = (m, since, bucket = '1h') => get('/api/stats/timeseries' + query({ metric: m, bucket, from: since, to, group_by: 'channel' }));
+  return Promise.all([metric('requests', from), metric('errors', from), metric('latency_p50', to - 86400, '1m')]).then(([req, err, lat]) => {
     const midnight = new Date().setHours(0, 0, 0, 0) / 1000;
     const byChannel = (answer) => new Map(answer.series.map((x) => [String(x.group), x.points]));
     const requests = byChannel(req);
@@ -174,7 +174,7 @@ export function Channels() {
           <thead><tr>
             <th scope="col"><span class="sr-only">${t('channels.select')}</span></th>
             <th scope="col">${t('common.name')}</th><th scope="col">${t('channels.type')}</th><th scope="col">${t('common.status')}</th>
-            <th scope="col">${t('channels.models')}</th><th scope="col">${t('channels.groups')}</th>
+            <th scope="col">${t('channels.models')}</th>
             <th scope="col">${t('channels.priority')}</th><th scope="col">${t('channels.weight')}</th>
             <th scope="col" class="num">${t('channels.availability')}</th><th scope="col">${t('channels.latency24h')}</th>
             <th scope="col" class="num">${t('channels.used')}</th><th scope="col">${t('channels.lastTest')}</th>
@@ -189,17 +189,17 @@ export function Channels() {
                 <td>${c.name}<div class="muted small">${c.key_hint}</div></td>
                 <td>${t('type.' + c.type)}</td>
                 <td><${Status} value=${c.status} />${c.status_reason ? html`<div class="muted small">${c.status_reason}</div>` : null}</td>
-                <td>${list(c.models)}</td><td>${list(c.groups)}</td>
+                <td>${list(c.models)}<div class="muted small">${t('channels.groupsList', list(c.groups))}</div></td>
                 <td><input class="inline-num" type="number" aria-label=${t('channels.priorityOf', c.name)} value=${c.priority} onChange=${(e) => inline(c, 'priority', e.currentTarget.value)} /></td>
                 <td><input class="inline-num" type="number" min="0" aria-label=${t('channels.weightOf', c.name)} value=${c.weight} onChange=${(e) => inline(c, 'weight', e.currentTarget.value)} /></td>
-                <td class="num">${health[c.id] ? html`${percent(health[c.id].today)}<div class="muted small">${t('channels.week', percent(health[c.id].week))}</div>` : '—'}</td>
+                <td class="num">${health[c.id] ? html`<span class="when">${t('channels.today', percent(health[c.id].today))}</span><div class="muted small">${t('channels.week', percent(health[c.id].week))}</div>` : '—'}</td>
                 <td>${health[c.id] ? html`<${Sparkline} values=${health[c.id].latency} label=${t('channels.latencyOf', c.name)} />` : '—'}</td>
                 <td class="num">${money(c.used_quota)}</td>
                 <td>${results[c.id] && results[c.id].running
                   ? t('channels.testing')
                   : last
-                    ? html`<span class=${last.ok ? 'good' : 'bad'}>${last.ok ? t('channels.ok') : t('channels.failed')}</span>
-                      ${' '}${ms(last.latency_ms)}${last.ttft_ms != null ? html` · ${t('channels.ttft')} ${ms(last.ttft_ms)}` : null}${last.tokens_per_s != null ? html` · ${num(last.tokens_per_s, 1)} ${t('channels.tps')}` : null}
+                    ? html`<span class="when"><span class=${last.ok ? 'good' : 'bad'}>${last.ok ? t('channels.ok') : t('channels.failed')}</span> · ${ms(last.latency_ms)}</span>
+                      <div class="muted small">${last.ttft_ms != null ? html`${t('channels.ttft')} ${ms(last.ttft_ms)}` : null}${last.tokens_per_s != null ? html` · ${num(last.tokens_per_s, 1)} ${t('channels.tps')}` : null}</div>
                       ${last.tested_at ? html`<div class="muted small">${time(last.tested_at)}</div>` : null}`
                     : t('channels.never')}</td>
                 <td class="row-actions">
