@@ -96,7 +96,16 @@ final class ConsoleAssets {
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         Map<String, Asset> files = new LinkedHashMap<>();
         raw.forEach((name, bytes) -> files.put(name, asset(contentType(name), bytes)));
+        // every module announced up front: the browser fetches them in parallel instead of
+        // discovering the import graph one level per round trip
+        StringBuilder preload = new StringBuilder();
+        raw.keySet().stream()
+                .filter(name -> name.endsWith(".js") && !name.equals("app.js"))
+                .forEach(name -> preload.append("<link rel=\"modulepreload\" href=\"{{assets}}/")
+                        .append(name)
+                        .append("\">\n"));
         byte[] html = text(read(OWN + "index.html"))
+                .replace("{{preload}}", preload.toString().strip())
                 .replace("{{assets}}", "/assets/" + version)
                 .getBytes(StandardCharsets.UTF_8);
         return new ConsoleAssets(version, Map.copyOf(files), asset("text/html; charset=utf-8", html));

@@ -43,8 +43,12 @@ export function LineChart({ label, data, names, height = 220, unit = '', theme, 
       scales: span
         ? { x: { time: true, range: (u, min, max) => { const end = max == null ? Date.now() / 1000 : max; return [end - span, end]; } }, y: { range: (u, min, max) => [0, Math.max(max || 0, 1) * 1.2] } }
         : { x: { time: true } },
-      axes: [{ ...axis, values: timeLabels }, { ...axis, size: 76, values: (u, vals) => vals.map((v) => (v == null ? '' : v.toLocaleString() + unit)) }],
-      series: [{}, ...names.map((n, i) => ({ label: n, stroke: color(i), width: 2, fill: names.length === 1 ? color(i) + '22' : undefined, spanGaps: true }))],
+      axes: [{ ...axis, space: 90, values: timeLabels }, { ...axis, size: 76, values: (u, vals) => vals.map((v) => (v == null ? '' : v.toLocaleString() + unit)) }],
+      series: [{}, ...names.map((n, i) => ({
+        label: n, stroke: color(i), width: 2, fill: names.length === 1 ? color(i) + '22' : undefined, spanGaps: true,
+        // a series with a value or two draws no line: show its points
+        points: span ? {} : { show: (data[i + 1] || []).filter((v) => v != null).length <= 3, size: 6, fill: color(i) },
+      }))],
     };
     plot.current = new uPlot(opts, data, box.current);
     const resize = new ResizeObserver(() => {

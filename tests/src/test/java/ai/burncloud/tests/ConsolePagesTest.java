@@ -32,6 +32,28 @@ class ConsolePagesTest extends ConsoleTestBase {
     }
 
     @Test
+    void theFirstLoadTransfersUnder300Kilobytes() {
+        Page page = page();
+        page.navigate("/");
+        assertThat(page.getByLabel("Username")).isVisible();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        // what the browser fetched, compressed, headers included: the page, every module, the CSS
+        Number bytes = (Number) page.evaluate("() => performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'))"
+                + ".reduce((sum, e) => sum + e.transferSize, 0)");
+        Number modules = (Number) page.evaluate(
+                "() => performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js')).length");
+        Object interactive = page.evaluate("() => Math.round(performance.now())");
+        System.out.println(
+                "first load: " + bytes + " bytes, " + modules + " modules, sign-in form after " + interactive + " ms");
+        assertThat(modules.intValue())
+                .as("every page's module came with the first load")
+                .isGreaterThan(15);
+        assertThat(bytes.longValue()).isPositive().isLessThan(300 * 1024);
+        page.context().close();
+    }
+
+    @Test
     void theAccessibilityCheckFindsAProblemWhenThereIsOne() {
         Page page = page();
         page.navigate("/");
