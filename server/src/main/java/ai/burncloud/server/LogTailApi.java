@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class LogTailApi {
     static final int BATCH = 100;
+    /** How far back a look reaches: rows settle at most this long after their request began. */
+    static final long WINDOW_MS = 3_600_000;
+
     private static final long POLL_MS = 1000;
     private static final long KEEP_ALIVE_MS = 15_000;
 
@@ -38,8 +41,28 @@ final class LogTailApi {
         blocking.run(ctx, () -> newestId(q), (c, start) -> stream(c, q, admin, start));
     }
 
+    /**
+     * The filters over the last hour only ({@code from}/{@code to} of the caller are ignored): the
+     * page query counts its rows, and over a recent window that count walks the time index instead
+     * of the whole log, once a second per open tail.
+     */
+    static LogQuery recent(LogQuery q, long nowMs) {
+        return new LogQuery(
+                nowMs - WINDOW_MS,
+                null,
+                q.model(),
+                q.tokenId(),
+                q.channelId(),
+                q.userId(),
+                q.status(),
+                q.stream(),
+                1,
+                BATCH);
+    }
+
     private long newestId(LogQuery q) {
-        List<RequestLog> rows = s.repos().logs().query(q).items();
+        List<RequestLog> rows =
+                s.repos().logs().query(recent(q, System.currentTimeMillis())).items();
         return rows.isEmpty() ? 0 : rows.get(0).id();
     }
 
@@ -62,7 +85,12 @@ final class LogTailApi {
                 return;
             }
             blocking.vertx()
-                    .executeBlocking(() -> s.repos().logs().query(q).items(), false)
+                    .executeBlocking(
+                            () -> s.repos()
+                                    .logs()
+                                    .query(recent(q, System.currentTimeMillis()))
+                                    .items(),
+                            false)
                     .onComplete(ar -> {
                         busy.set(false);
                         if (ar.failed() || resp.closed() || resp.ended()) {
