@@ -97,14 +97,17 @@ public final class ResponsesEnvelope {
 
     /**
      * Responses {@code usage}: the same numbers the request is billed with (unreported counts as 0;
-     * input includes cached tokens, output includes reasoning tokens, as in chat usage).
+     * input includes tokens read from and written to the prompt cache, output includes reasoning
+     * tokens, as in chat usage).
      */
     public static ObjectNode usage(TokenUsage usage) {
         long input = TokenUsage.orZero(usage.prompt());
         long output = TokenUsage.orZero(usage.completion());
         ObjectNode u = Json.object();
         u.put("input_tokens", input);
-        u.putObject("input_tokens_details").put("cached_tokens", TokenUsage.orZero(usage.cachedRead()));
+        ObjectNode inputDetails = u.putObject("input_tokens_details");
+        inputDetails.put("cached_tokens", TokenUsage.orZero(usage.cachedRead()));
+        inputDetails.put("cache_write_tokens", TokenUsage.orZero(usage.cacheCreation()));
         u.put("output_tokens", output);
         u.putObject("output_tokens_details").put("reasoning_tokens", TokenUsage.orZero(usage.reasoning()));
         u.put("total_tokens", input + output);

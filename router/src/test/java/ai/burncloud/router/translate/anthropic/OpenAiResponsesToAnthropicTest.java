@@ -177,7 +177,7 @@ class OpenAiResponsesToAnthropicTest {
         assertThat(completed.get("model").asText()).isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(completed.at("/output/0/content/0/text").asText()).isEqualTo("[12345,67890]");
         assertThat(completed.get("usage")).isEqualTo(Json.parse("""
-                        {"input_tokens":135,"input_tokens_details":{"cached_tokens":0},"output_tokens":10,
+                        {"input_tokens":135,"input_tokens_details":{"cached_tokens":0,"cache_write_tokens":0},"output_tokens":10,
                          "output_tokens_details":{"reasoning_tokens":0},"total_tokens":145}"""));
         assertThat(run.usage()).isEqualTo(new TokenUsage(135, 10, 0, 0, TokenUsage.UNREPORTED));
         assertThat(run.output()).doesNotContain("[DONE]");
@@ -266,7 +266,7 @@ class OpenAiResponsesToAnthropicTest {
         assertThat(json.at("/output/1/name").asText()).isEqualTo("lookup");
         assertThat(Json.parse(json.at("/output/1/arguments").asText())).isEqualTo(Json.parse("{\"q\":\"x\"}"));
         assertThat(json.get("usage")).isEqualTo(Json.parse("""
-                {"input_tokens":125,"input_tokens_details":{"cached_tokens":100},"output_tokens":7,
+                {"input_tokens":125,"input_tokens_details":{"cached_tokens":100,"cache_write_tokens":5},"output_tokens":7,
                  "output_tokens_details":{"reasoning_tokens":0},"total_tokens":132}"""));
         assertThat(run.usage()).isEqualTo(new TokenUsage(125, 7, 100, 5, TokenUsage.UNREPORTED));
     }
