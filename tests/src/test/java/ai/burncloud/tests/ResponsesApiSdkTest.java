@@ -23,6 +23,10 @@ import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseOutputItem;
 import com.openai.models.responses.ResponseStreamEvent;
 import com.openai.models.responses.ResponseUsage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,7 @@ class ResponsesApiSdkTest {
     private static FakeUpstream gemini;
     private static RunningGateway gw;
     private static OpenAIClient client;
+    private static String key;
 
     @BeforeAll
     static void start() {
@@ -51,7 +56,7 @@ class ResponsesApiSdkTest {
         gw.addChannel("gemini", "gemini", gemini.baseUrl(), List.of("gemini-2.0-flash"), null);
         gw.price("claude-sonnet-4-5", "3", "15");
         gw.price("gemini-2.0-flash", "0.1", "0.4");
-        String key = gw.token();
+        key = gw.token();
         gw.sync();
         client = OpenAIOkHttpClient.builder()
                 .apiKey(key)
@@ -258,6 +263,74 @@ class ResponsesApiSdkTest {
                         .asInt())
                 .isEqualTo(5);
         billedAs(second.usage().orElseThrow(), 100, 400);
+    }
+
+    /**
+     * A request shaped as Codex CLI sends it to a custom provider (fields as in openai/codex's
+     * {@code ResponsesApiRequest}; written by us, not captured): instructions, message items with
+     * {@code input_text}, a previous turn's reasoning item, function tools, {@code tool_choice}
+     * auto, {@code reasoning}, {@code store:false}, {@code include}, {@code prompt_cache_key},
+     * {@code text.verbosity}, always streamed. Codex acts on {@code response.output_item.done} and
+     * ends its turn on {@code response.completed}.
+     */
+    @Test
+    void aCodexShapedRequestStreamsThroughAClaudeChannel() throws Exception {
+        anthropic.enqueue(Reply.stream(
+                Fixtures.bytes("anthropic/messages-stream.tool_use_response.sse"), "text/event-stream", 50, 0));
+        String codex = """
+                {"model":"claude-sonnet-4-5","instructions":"You are Codex, a coding agent.",
+                 "input":[
+                  {"type":"message","role":"user","content":[{"type":"input_text","text":"<environment_context>cwd=/w</environment_context>"}]},
+                  {"type":"message","role":"user","content":[{"type":"input_text","text":"weather in Paris?"}]},
+                  {"type":"reasoning","summary":[],"encrypted_content":null}],
+                 "tools":[{"type":"function","name":"get_weather","description":"Current weather","strict":false,
+                   "parameters":{"type":"object","properties":{"location":{"type":"string"}},"required":["location"],
+                     "additionalProperties":false}}],
+                 "tool_choice":"auto","parallel_tool_calls":false,"reasoning":{"effort":"medium","summary":"auto"},
+                 "store":false,"stream":true,"include":["reasoning.encrypted_content"],
+                 "prompt_cache_key":"0198f1c2-thread","text":{"verbosity":"medium"}}""";
+        HttpResponse<String> res = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(gw.openAiBaseUrl() + "/responses"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "text/event-stream")
+                                .POST(HttpRequest.BodyPublishers.ofString(codex))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        List<JsonNode> events = res.body()
+                .lines()
+                .filter(l -> l.startsWith("data: "))
+                .map(l -> Json.parse(l.substring(6)))
+                .toList();
+        JsonNode call = events.stream()
+                .filter(e -> e.path("type").asText().equals("response.output_item.done"))
+                .map(e -> e.get("item"))
+                .filter(i -> i.path("type").asText().equals("function_call"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(call.path("call_id").asText()).isEqualTo("toolu_01NRLabsLyVHZPKxbKvkfSMn");
+        assertThat(Json.parse(call.path("arguments").asText()).path("location").asText())
+                .isEqualTo("Paris");
+        JsonNode completed = events.get(events.size() - 1);
+        assertThat(completed.path("type").asText()).isEqualTo("response.completed");
+        assertThat(completed.at("/response/id").asText()).startsWith("resp_");
+        long input = completed.at("/response/usage/input_tokens").asLong();
+        long output = completed.at("/response/usage/output_tokens").asLong();
+        RequestLog log = gw.logs().get(0);
+        assertThat(log.promptTokens()).isEqualTo(input).isEqualTo(377);
+        assertThat(log.completionTokens()).isEqualTo(output).isEqualTo(65);
+
+        JsonNode sent = Json.parse(anthropic.received().get(0).bodyText());
+        assertThat(sent.path("system").asText()).isEqualTo("You are Codex, a coding agent.");
+        assertThat(sent.path("messages")).hasSize(1); // the two user items share one turn; reasoning dropped
+        assertThat(sent.at("/messages/0/content")).hasSize(2);
+        assertThat(sent.path("tool_choice"))
+                .isEqualTo(Json.parse("{\"type\":\"auto\",\"disable_parallel_tool_use\":true}"));
+        assertThat(sent.path("stream").asBoolean()).isTrue();
     }
 
     @Test
