@@ -61,7 +61,7 @@ public final class OpenAiToAnthropicTranslator implements Translator {
         if (request.operation() == Operation.RESPONSES) {
             ResponsesEnvelope envelope = ResponsesEnvelope.of(request, clock);
             return sent.stream()
-                    ? new StreamingConverter(new AnthropicSseReader(), new ResponsesStreamWriter(envelope), sink)
+                    ? new StreamingConverter(new AnthropicSseReader(), new ResponsesStreamWriter(envelope, sink), sink)
                     : new BufferedConverter(
                             ClientApi.OPENAI,
                             BodyConversion.of(AnthropicCompletions::read, c -> ResponsesCompletions.write(c, envelope)),

@@ -54,7 +54,7 @@ public final class OpenAiToBedrockTranslator implements Translator {
             return BedrockConverters.converter(
                     sent,
                     ClientApi.OPENAI,
-                    new ResponsesStreamWriter(envelope),
+                    new ResponsesStreamWriter(envelope, sink),
                     c -> ResponsesCompletions.write(c, envelope),
                     sink);
         }

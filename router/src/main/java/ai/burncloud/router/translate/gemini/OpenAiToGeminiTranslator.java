@@ -76,7 +76,7 @@ public final class OpenAiToGeminiTranslator implements Translator {
         if (request.operation() == Operation.RESPONSES) {
             ResponsesEnvelope envelope = ResponsesEnvelope.of(request, clock);
             return sent.stream()
-                    ? new StreamingConverter(new GeminiSseReader(), new ResponsesStreamWriter(envelope), sink)
+                    ? new StreamingConverter(new GeminiSseReader(), new ResponsesStreamWriter(envelope, sink), sink)
                     : new BufferedConverter(
                             ClientApi.OPENAI,
                             BodyConversion.of(GeminiCompletions::read, c -> ResponsesCompletions.write(c, envelope)),

@@ -2,6 +2,7 @@ package ai.burncloud.router.translate.ir;
 
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
+import ai.burncloud.router.translate.CompletionTextSink;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
  */
 public final class ResponsesStreamWriter implements ClientStreamWriter {
     private final ResponsesEnvelope envelope;
+    private final CompletionTextSink estimates;
     private final List<ObjectNode> output = new ArrayList<>();
     /** Open function-call items by tool index, in the order they started. */
     private final Map<Integer, ToolItem> openTools = new TreeMap<>();
@@ -43,8 +45,13 @@ public final class ResponsesStreamWriter implements ClientStreamWriter {
     private FinishReason finish;
     private TokenUsage usage = TokenUsage.NONE;
 
-    public ResponsesStreamWriter(ResponsesEnvelope envelope) {
+    /**
+     * @param estimates the gateway's own count, shown for any usage field the upstream never reported
+     *     (the numbers the request is then billed with)
+     */
+    public ResponsesStreamWriter(ResponsesEnvelope envelope, CompletionTextSink estimates) {
         this.envelope = envelope;
+        this.estimates = estimates;
     }
 
     @Override
@@ -179,10 +186,26 @@ public final class ResponsesStreamWriter implements ClientStreamWriter {
         ObjectNode response = finalResponse("completed");
         FinishReason reason =
                 FinishReason.afterToolCalls(finish != null ? finish : FinishReason.STOP, !tools.isEmpty());
-        ResponsesEnvelope.finish(response, reason, usage);
+        ResponsesEnvelope.finish(response, reason, billed());
         String type =
                 "incomplete".equals(response.get("status").asText()) ? "response.incomplete" : "response.completed";
         emit(type, withResponse(response), alloc, out);
+    }
+
+    /** The usage as it will be billed: what the upstream reported, the gateway's count where it said nothing. */
+    private TokenUsage billed() {
+        if (usage.prompt() != TokenUsage.UNREPORTED && usage.completion() != TokenUsage.UNREPORTED) {
+            return usage;
+        }
+        TokenUsage own = estimates.estimate();
+        TokenUsage shown = usage;
+        if (shown.prompt() == TokenUsage.UNREPORTED) {
+            shown = shown.withPrompt(own.prompt());
+        }
+        if (shown.completion() == TokenUsage.UNREPORTED) {
+            shown = shown.withCompletion(own.completion());
+        }
+        return shown;
     }
 
     /** The stream ends here: the output so far, status {@code failed}, and the error. */

@@ -120,6 +120,31 @@ class OpenAiResponsesToGeminiTest {
     }
 
     @Test
+    void aStreamWithoutUsageShowsTheGatewaysOwnCountTheNumbersItBills() {
+        String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hi\"}]},"
+                + "\"finishReason\":\"STOP\"}]}\r\n\r\n";
+        CompletionTextSink counting = new CompletionTextSink() {
+            @Override
+            public void append(CharSequence text) {}
+
+            @Override
+            public TokenUsage estimate() {
+                return TokenUsage.of(12, 3);
+            }
+        };
+        ClientRequest req = Requests.request(Operation.RESPONSES, "{\"model\":\"g\",\"stream\":true,\"input\":\"x\"}");
+        Run run = ConverterHarness.run(
+                () -> translator.responseConverter(
+                        req, gemini, Requests.sent(UpstreamOperation.GEMINI_STREAM_GENERATE_CONTENT, true), counting),
+                sse.getBytes(StandardCharsets.UTF_8));
+        JsonNode usage =
+                ResponsesStreams.only(run.dataJson(), "response.completed").at("/response/usage");
+        assertThat(usage.get("input_tokens").asLong()).isEqualTo(12);
+        assertThat(usage.get("output_tokens").asLong()).isEqualTo(3);
+        assertThat(usage.get("total_tokens").asLong()).isEqualTo(15);
+    }
+
+    @Test
     void convertsAWholeAnswer() {
         String answer = """
                 {"candidates":[{"content":{"role":"model","parts":[{"text":"Paris."}]},"finishReason":"MAX_TOKENS"}],
