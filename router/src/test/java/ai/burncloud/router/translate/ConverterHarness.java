@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class ConverterHarness {
     /** Random ids minted by writers when an upstream gave none; masked so outputs can be compared. */
-    private static final Pattern MINTED_ID = Pattern.compile("(chatcmpl-|msg_|toolu_|call_|resp_)gw[A-Za-z0-9]{24}");
+    private static final Pattern MINTED_ID =
+            Pattern.compile("(chatcmpl-|msg_|toolu_|call_|resp_|fc_)gw[A-Za-z0-9]{24}");
 
     /** For request-side calls; response runs use a fresh {@link TrackingAllocator} each. */
     public static final ByteBufAllocator ALLOC = PooledByteBufAllocator.DEFAULT;

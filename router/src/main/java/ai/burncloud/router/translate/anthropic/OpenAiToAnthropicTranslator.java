@@ -21,12 +21,19 @@ import ai.burncloud.router.translate.ir.OpenAiChunkWriter;
 import ai.burncloud.router.translate.ir.OpenAiCompletions;
 import ai.burncloud.router.translate.ir.OpenAiRequestReader;
 import ai.burncloud.router.translate.ir.Refusals;
+import ai.burncloud.router.translate.ir.ResponsesCompletions;
+import ai.burncloud.router.translate.ir.ResponsesEnvelope;
+import ai.burncloud.router.translate.ir.ResponsesRequestReader;
+import ai.burncloud.router.translate.ir.ResponsesStreamWriter;
 import ai.burncloud.router.translate.ir.StreamingConverter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
 
-/** OpenAI client ({@code /v1/chat/completions}) → Anthropic channel ({@code /v1/messages}). */
+/**
+ * OpenAI client ({@code /v1/chat/completions}, or {@code /v1/responses} converted through chat) →
+ * Anthropic channel ({@code /v1/messages}).
+ */
 public final class OpenAiToAnthropicTranslator implements Translator {
     private final Clock clock;
 
@@ -37,10 +44,11 @@ public final class OpenAiToAnthropicTranslator implements Translator {
     @Override
     public UpstreamBody toUpstream(ClientRequest request, UpstreamTarget target, ByteBufAllocator alloc)
             throws TranslationException {
-        if (request.operation() != Operation.CHAT_COMPLETIONS) {
-            throw Refusals.operation(request.operation(), "anthropic");
-        }
-        ChatRequest chat = OpenAiRequestReader.read(request.json(), "anthropic");
+        ChatRequest chat = switch (request.operation()) {
+            case CHAT_COMPLETIONS -> OpenAiRequestReader.read(request.json(), "anthropic");
+            case RESPONSES -> ResponsesRequestReader.read(request.json(), "anthropic");
+            default -> throw Refusals.operation(request.operation(), "anthropic");
+        };
         return UpstreamBody.json(
                 UpstreamOperation.ANTHROPIC_MESSAGES,
                 chat.stream(),
@@ -50,6 +58,15 @@ public final class OpenAiToAnthropicTranslator implements Translator {
     @Override
     public ResponseConverter responseConverter(
             ClientRequest request, UpstreamTarget target, UpstreamBody sent, CompletionTextSink sink) {
+        if (request.operation() == Operation.RESPONSES) {
+            ResponsesEnvelope envelope = ResponsesEnvelope.of(request, clock);
+            return sent.stream()
+                    ? new StreamingConverter(new AnthropicSseReader(), new ResponsesStreamWriter(envelope, sink), sink)
+                    : new BufferedConverter(
+                            ClientApi.OPENAI,
+                            BodyConversion.of(AnthropicCompletions::read, c -> ResponsesCompletions.write(c, envelope)),
+                            sink);
+        }
         if (sent.stream()) {
             boolean includeUsage = OpenAiRequestReader.includeUsage(request);
             return new StreamingConverter(

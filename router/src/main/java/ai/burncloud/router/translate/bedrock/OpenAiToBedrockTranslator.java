@@ -16,11 +16,18 @@ import ai.burncloud.router.translate.ir.OpenAiChunkWriter;
 import ai.burncloud.router.translate.ir.OpenAiCompletions;
 import ai.burncloud.router.translate.ir.OpenAiRequestReader;
 import ai.burncloud.router.translate.ir.Refusals;
+import ai.burncloud.router.translate.ir.ResponsesCompletions;
+import ai.burncloud.router.translate.ir.ResponsesEnvelope;
+import ai.burncloud.router.translate.ir.ResponsesRequestReader;
+import ai.burncloud.router.translate.ir.ResponsesStreamWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
 
-/** OpenAI client ({@code /v1/chat/completions}) → Bedrock channel (Converse / ConverseStream). */
+/**
+ * OpenAI client ({@code /v1/chat/completions}, or {@code /v1/responses} converted through chat) →
+ * Bedrock channel (Converse / ConverseStream).
+ */
 public final class OpenAiToBedrockTranslator implements Translator {
     private final Clock clock;
 
@@ -31,16 +38,29 @@ public final class OpenAiToBedrockTranslator implements Translator {
     @Override
     public UpstreamBody toUpstream(ClientRequest request, UpstreamTarget target, ByteBufAllocator alloc)
             throws TranslationException {
-        if (request.operation() != Operation.CHAT_COMPLETIONS) {
-            throw Refusals.operation(request.operation(), "bedrock");
-        }
-        return BedrockConverters.converse(
-                OpenAiRequestReader.read(request.json(), "bedrock"), target.upstreamModel(), alloc);
+        return switch (request.operation()) {
+            case CHAT_COMPLETIONS ->
+                BedrockConverters.converse(
+                        OpenAiRequestReader.read(request.json(), "bedrock"), target.upstreamModel(), alloc);
+            case RESPONSES ->
+                BedrockConverters.converse(
+                        ResponsesRequestReader.read(request.json(), "bedrock"), target.upstreamModel(), alloc);
+            default -> throw Refusals.operation(request.operation(), "bedrock");
+        };
     }
 
     @Override
     public ResponseConverter responseConverter(
             ClientRequest request, UpstreamTarget target, UpstreamBody sent, CompletionTextSink sink) {
+        if (request.operation() == Operation.RESPONSES) {
+            ResponsesEnvelope envelope = ResponsesEnvelope.of(request, clock);
+            return BedrockConverters.converter(
+                    sent,
+                    ClientApi.OPENAI,
+                    new ResponsesStreamWriter(envelope, sink),
+                    c -> ResponsesCompletions.write(c, envelope),
+                    sink);
+        }
         boolean includeUsage = OpenAiRequestReader.includeUsage(request);
         return BedrockConverters.converter(
                 sent,

@@ -4,6 +4,7 @@ import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.ClientError;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.CompletionTextSink;
+import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.ResponseConverter;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.Translator;
@@ -21,13 +22,18 @@ import ai.burncloud.router.translate.ir.OpenAiChunkWriter;
 import ai.burncloud.router.translate.ir.OpenAiCompletions;
 import ai.burncloud.router.translate.ir.OpenAiRequestReader;
 import ai.burncloud.router.translate.ir.Refusals;
+import ai.burncloud.router.translate.ir.ResponsesCompletions;
+import ai.burncloud.router.translate.ir.ResponsesEnvelope;
+import ai.burncloud.router.translate.ir.ResponsesRequestReader;
+import ai.burncloud.router.translate.ir.ResponsesStreamWriter;
 import ai.burncloud.router.translate.ir.StreamingConverter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
 
 /**
- * OpenAI client → Gemini channel: {@code /v1/chat/completions} → {@code generateContent} /
+ * OpenAI client → Gemini channel: {@code /v1/chat/completions} (and {@code /v1/responses}, converted
+ * through chat) → {@code generateContent} /
  * {@code streamGenerateContent?alt=sse}; {@code /v1/embeddings} → {@code embedContent} /
  * {@code batchEmbedContents}.
  */
@@ -42,8 +48,10 @@ public final class OpenAiToGeminiTranslator implements Translator {
     public UpstreamBody toUpstream(ClientRequest request, UpstreamTarget target, ByteBufAllocator alloc)
             throws TranslationException {
         switch (request.operation()) {
-            case CHAT_COMPLETIONS -> {
-                ChatRequest chat = OpenAiRequestReader.read(request.json(), "gemini");
+            case CHAT_COMPLETIONS, RESPONSES -> {
+                ChatRequest chat = request.operation() == Operation.RESPONSES
+                        ? ResponsesRequestReader.read(request.json(), "gemini")
+                        : OpenAiRequestReader.read(request.json(), "gemini");
                 UpstreamOperation op = chat.stream()
                         ? UpstreamOperation.GEMINI_STREAM_GENERATE_CONTENT
                         : UpstreamOperation.GEMINI_GENERATE_CONTENT;
@@ -64,6 +72,15 @@ public final class OpenAiToGeminiTranslator implements Translator {
                 || sent.operation() == UpstreamOperation.GEMINI_BATCH_EMBED_CONTENTS) {
             boolean base64 = "base64".equals(jsonText(request, "encoding_format"));
             return new BufferedConverter(ClientApi.OPENAI, GeminiEmbeddings.response(request.model(), base64), sink);
+        }
+        if (request.operation() == Operation.RESPONSES) {
+            ResponsesEnvelope envelope = ResponsesEnvelope.of(request, clock);
+            return sent.stream()
+                    ? new StreamingConverter(new GeminiSseReader(), new ResponsesStreamWriter(envelope, sink), sink)
+                    : new BufferedConverter(
+                            ClientApi.OPENAI,
+                            BodyConversion.of(GeminiCompletions::read, c -> ResponsesCompletions.write(c, envelope)),
+                            sink);
         }
         if (sent.stream()) {
             boolean includeUsage = OpenAiRequestReader.includeUsage(request);

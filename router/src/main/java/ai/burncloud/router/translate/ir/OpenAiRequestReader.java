@@ -82,17 +82,18 @@ public final class OpenAiRequestReader {
                 Jsons.dbl(Jsons.field(body, "frequency_penalty")),
                 Jsons.text(body, "user"),
                 body.path("stream").asBoolean(false),
-                reasoning(Jsons.field(body, "reasoning_effort")));
+                reasoning(Jsons.field(body, "reasoning_effort"), "reasoning_effort"));
     }
 
-    private static ReasoningSetting reasoning(JsonNode effort) throws TranslationException {
+    /** An OpenAI effort word ({@code reasoning_effort}, Responses' {@code reasoning.effort}); null when absent. */
+    static ReasoningSetting reasoning(JsonNode effort, String field) throws TranslationException {
         if (effort == null || effort.isNull()) {
             return null;
         }
         ReasoningSetting setting = ReasoningSetting.fromEffortWord(effort.asText());
         if (setting == null) {
             throw new TranslationException(
-                    "\"reasoning_effort\" must be one of none, minimal, low, medium, high (got " + effort + ")");
+                    "\"" + field + "\" must be one of none, minimal, low, medium, high (got " + effort + ")");
         }
         return setting;
     }
