@@ -45,12 +45,7 @@ final class ClientCommand implements Callable<Integer> {
         LaunchOptions options = new LaunchOptions(
                 remote,
                 ServerAddress.local(config.port()),
-                () -> {
-                    Logging.level(config.logLevel());
-                    InProcessGateway gateway = InProcessGateway.start(config);
-                    ctx.routerStarted(gateway.app());
-                    return gateway;
-                },
+                InProcessGateway.starter(config, ctx::routerStarted),
                 ctx.env(),
                 ConfigDirectory.resolve(ctx.env(), System.getProperty("os.name", ""), System.getProperty("user.home")));
         try {

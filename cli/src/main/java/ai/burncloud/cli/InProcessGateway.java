@@ -1,5 +1,6 @@
 package ai.burncloud.cli;
 
+import ai.burncloud.client.GatewayStarter;
 import ai.burncloud.client.LocalGateway;
 import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.database.Role;
@@ -11,6 +12,7 @@ import ai.burncloud.service.PasswordHasher;
 import ai.burncloud.service.Secrets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * anyway; no password is needed or printed). Closing it ends the session and stops the gateway
  * gracefully.
  */
-final class InProcessGateway implements LocalGateway {
+public final class InProcessGateway implements LocalGateway {
     private static final Logger log = LoggerFactory.getLogger(InProcessGateway.class);
     /** The session only needs to outlive the window; it is deleted when the window closes. */
     private static final Duration SESSION_TTL = Duration.ofDays(1);
@@ -34,6 +36,16 @@ final class InProcessGateway implements LocalGateway {
         this.app = app;
         this.baseUrl = baseUrl;
         this.accessToken = accessToken;
+    }
+
+    /** What {@code burncloud client} hands the window: starts the gateway {@code router} would run. */
+    public static GatewayStarter starter(BurnCloudConfig config, Consumer<BurnCloudApp> onStarted) {
+        return () -> {
+            Logging.level(config.logLevel());
+            InProcessGateway gateway = start(config);
+            onStarted.accept(gateway.app);
+            return gateway;
+        };
     }
 
     static InProcessGateway start(BurnCloudConfig config) throws InterruptedException {
@@ -58,10 +70,6 @@ final class InProcessGateway implements LocalGateway {
             app.close();
             throw e;
         }
-    }
-
-    BurnCloudApp app() {
-        return app;
     }
 
     @Override
