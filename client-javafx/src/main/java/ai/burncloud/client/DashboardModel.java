@@ -54,6 +54,7 @@ final class DashboardModel {
     /** Starts following (idempotent). */
     void start() {
         if (stream == null) {
+            backfill();
             stream = new LiveStatsStream(ctx.api(), ctx.bus(), s -> Platform.runLater(() -> add(s)));
             stream.start();
         }
@@ -78,7 +79,70 @@ final class DashboardModel {
         append(rpmSeries, s.time(), s.rpm());
     }
 
+    /**
+     * Fills the rate charts with the last ten minutes from the statistics API, so they are not
+     * empty when the window opens; live samples then continue where the history ends.
+     */
+    private void backfill() {
+        String from = Long.toString(System.currentTimeMillis() / 1000 - WINDOW_S);
+        ApiClient api = ctx.api();
+        Fx.then(
+                api.get(ApiClient.query(
+                        "/api/stats/timeseries", Map.of("metric", "tokens", "bucket", "1s", "from", from))),
+                series -> prepend(tpsSeries, perSecond(series)),
+                error::set);
+        Fx.then(
+                api.get(ApiClient.query(
+                        "/api/stats/timeseries", Map.of("metric", "requests", "bucket", "1s", "from", from))),
+                series -> prepend(rpmSeries, perMinute(series)),
+                error::set);
+    }
+
+    private static void prepend(
+            ObservableList<XYChart.Data<Number, Number>> series, List<XYChart.Data<Number, Number>> history) {
+        long firstLive =
+                series.isEmpty() ? Long.MAX_VALUE : series.get(0).getXValue().longValue();
+        List<XYChart.Data<Number, Number>> older = history.stream()
+                .filter(d -> d.getXValue().longValue() < firstLive)
+                .toList();
+        series.addAll(0, older);
+        if (series.size() > WINDOW_S) {
+            series.remove(0, series.size() - WINDOW_S);
+        }
+    }
+
+    static List<XYChart.Data<Number, Number>> perSecond(JsonNode answer) {
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>();
+        for (JsonNode series : answer.path("series")) {
+            for (JsonNode p : series.path("points")) {
+                out.add(new XYChart.Data<>(p.path("t").asLong(), p.path("v").asLong()));
+            }
+        }
+        return out;
+    }
+
+    /** Requests per second as "requests in the 60 seconds up to t", like the live rpm. */
+    static List<XYChart.Data<Number, Number>> perMinute(JsonNode answer) {
+        List<XYChart.Data<Number, Number>> perSecond = perSecond(answer);
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>();
+        java.util.ArrayDeque<XYChart.Data<Number, Number>> minute = new java.util.ArrayDeque<>();
+        long sum = 0;
+        for (XYChart.Data<Number, Number> d : perSecond) {
+            long t = d.getXValue().longValue();
+            minute.addLast(d);
+            sum += d.getYValue().longValue();
+            while (minute.getFirst().getXValue().longValue() <= t - 60) {
+                sum -= minute.removeFirst().getYValue().longValue();
+            }
+            out.add(new XYChart.Data<>(t, sum));
+        }
+        return out;
+    }
+
     private static void append(ObservableList<XYChart.Data<Number, Number>> series, long t, Number v) {
+        if (!series.isEmpty() && series.get(series.size() - 1).getXValue().longValue() >= t) {
+            return;
+        }
         series.add(new XYChart.Data<>(t, v));
         if (series.size() > WINDOW_S) {
             series.remove(0, series.size() - WINDOW_S);

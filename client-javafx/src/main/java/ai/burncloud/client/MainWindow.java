@@ -10,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +49,7 @@ final class MainWindow {
     private final HBox banner;
     private final Timeline retry;
     private final Runnable unsubscribe;
+    private final List<ToggleButton> railButtons = new java.util.ArrayList<>();
     private Page current;
 
     MainWindow(Context ctx, Actions actions) {
@@ -86,6 +89,17 @@ final class MainWindow {
         content.getStyleClass().add("content");
         root.setCenter(center);
         root.setBottom(statusBar());
+        // Ctrl+1 … Ctrl+6 (Cmd on macOS) open the pages in rail order
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode().isDigitKey()) {
+                int i = e.getCode().getCode() - KeyCode.DIGIT1.getCode();
+                if (i >= 0 && i < pages.size()) {
+                    railButtons.get(i).setSelected(true);
+                    select(pages.get(i));
+                    e.consume();
+                }
+            }
+        });
         return root;
     }
 
@@ -108,6 +122,7 @@ final class MainWindow {
             b.setAlignment(Pos.CENTER_LEFT);
             b.setTooltip(new Tooltip(ctx.texts().get("nav." + page.id())));
             b.setOnAction(e -> select(page));
+            railButtons.add(b);
             if (page == pages.get(0)) {
                 b.setSelected(true);
             }

@@ -20,4 +20,17 @@ class DashboardModelTest {
         // 650 × 0.1 exactly: decimal, not floating point
         assertThat(sum.get(sum.size() - 1).getYValue()).isEqualTo(new BigDecimal("65.0"));
     }
+
+    @Test
+    void theRpmHistoryCountsTheRequestsOfTheSixtySecondsUpToEachPoint() {
+        StringBuilder points = new StringBuilder();
+        for (int t = 0; t < 120; t++) {
+            points.append(t == 0 ? "" : ",").append("{\"t\":").append(1000 + t).append(",\"v\":2}");
+        }
+        var answer = Json.parse("{\"series\":[{\"group\":null,\"points\":[" + points + "]}]}");
+        var rpm = DashboardModel.perMinute(answer);
+        assertThat(rpm.get(0).getYValue()).isEqualTo(2L);
+        assertThat(rpm.get(59).getYValue()).isEqualTo(120L);
+        assertThat(rpm.get(119).getYValue()).isEqualTo(120L);
+    }
 }
