@@ -1,6 +1,7 @@
 package ai.burncloud.client;
 
 import javafx.beans.value.ObservableLongValue;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -33,9 +34,12 @@ final class StripChart {
         });
         follow(x, now.get());
         now.addListener((obs, was, t) -> follow(x, t.longValue()));
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = new NumberAxis(0, 1, 0.25);
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
+        // an idle chart keeps a 0..1 axis instead of collapsing to a single "0.00"
+        data.addListener((ListChangeListener<XYChart.Data<Number, Number>>) change -> y.setAutoRanging(
+                data.stream().anyMatch(d -> d.getYValue().doubleValue() > 0)));
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId(id);
         chart.setTitle(title);
