@@ -12,6 +12,7 @@ import ai.burncloud.service.PasswordHasher;
 import ai.burncloud.service.Secrets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,15 @@ public final class InProcessGateway implements LocalGateway {
     private final BurnCloudApp app;
     private final String baseUrl;
     private final String accessToken;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** SIGTERM or Ctrl-C while the window is open stops the gateway as gracefully as closing it. */
+    private final Thread shutdownHook = new Thread(this::stop, "burncloud-shutdown");
 
     private InProcessGateway(BurnCloudApp app, String baseUrl, String accessToken) {
         this.app = app;
         this.baseUrl = baseUrl;
         this.accessToken = accessToken;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** What {@code burncloud client} hands the window: starts the gateway {@code router} would run. */
@@ -84,6 +89,18 @@ public final class InProcessGateway implements LocalGateway {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the gateway
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             app.repositories().sessions().delete(Secrets.hash(accessToken));
         } catch (RuntimeException e) {

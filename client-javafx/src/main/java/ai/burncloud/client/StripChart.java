@@ -35,11 +35,20 @@ final class StripChart {
         follow(x, now.get());
         now.addListener((obs, was, t) -> follow(x, t.longValue()));
         NumberAxis y = new NumberAxis(0, 1, 0.25);
+        y.setAutoRanging(false);
         y.setForceZeroInRange(true);
         y.setMinorTickVisible(false);
         // an idle chart keeps a 0..1 axis instead of collapsing to a single "0.00"
-        data.addListener((ListChangeListener<XYChart.Data<Number, Number>>) change -> y.setAutoRanging(
-                data.stream().anyMatch(d -> d.getYValue().doubleValue() > 0)));
+        data.addListener((ListChangeListener<XYChart.Data<Number, Number>>) change -> {
+            boolean busy = data.stream().anyMatch(d -> d.getYValue().doubleValue() > 0);
+            if (busy != y.isAutoRanging()) {
+                y.setAutoRanging(busy);
+                if (!busy) {
+                    y.setLowerBound(0);
+                    y.setUpperBound(1);
+                }
+            }
+        });
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId(id);
         chart.setTitle(title);
