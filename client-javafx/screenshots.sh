@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=$(realpath -m "${1:-client-javafx/target/screenshots}")
-JAR=dist/burncloud.jar
+JAR=${BURNCLOUD_JAR:-dist/burncloud.jar}
 for tool in java python3 curl xvfb-run xdotool import; do
     command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
@@ -83,12 +83,12 @@ shoot() { # NAME THEME LANGUAGE PAGES...
         sleep 30
         out=$2 name=$3
         shift 3
-        # no window manager: the keyboard goes to the window under the pointer
-        xdotool mousemove 720 450
+        # no window manager: JavaFX centres the 1360x820 window at (40, 27); click the rail items
         for page in "$@"; do
-            xdotool key "ctrl+${page%%:*}"
+            xdotool mousemove 140 $((27 + 84 + 42 * (${page%%:*} - 1))) click 1
             sleep 3
-            if [ "${page#*:}" = logs ]; then xdotool mousemove 500 330 click 1 mousemove 720 450; sleep 1; fi
+            if [ "${page#*:}" = logs ]; then xdotool mousemove 600 245 click 1; sleep 1; fi
+            xdotool mousemove 1430 890
             # the whole screen, trimmed to the window (the screen around it is black)
             import -window root "$out/$name-${page#*:}.png"
             convert "$out/$name-${page#*:}.png" -trim +repage "$out/$name-${page#*:}.png"

@@ -30,6 +30,13 @@ final class LogsPage implements Page {
     private final LogsModel model;
     private final GridPane detail = new GridPane();
     private Node view;
+    private ComboBox<Long> window;
+    private TextField modelField;
+    private TextField token;
+    private TextField channel;
+    private TextField user;
+    private TextField status;
+    private ComboBox<String> stream;
 
     LogsPage(Context ctx) {
         this.ctx = ctx;
@@ -68,14 +75,6 @@ final class LogsPage implements Page {
     public void dispose() {
         model.stop();
     }
-
-    private ComboBox<Long> window;
-    private TextField modelField;
-    private TextField token;
-    private TextField channel;
-    private TextField user;
-    private TextField status;
-    private ComboBox<String> stream;
 
     private Node build() {
         Texts t = ctx.texts();
