@@ -80,13 +80,13 @@ shoot() { # NAME THEME LANGUAGE PAGES...
         xvfb-run -a -s "-screen 0 1440x900x24" bash -c '
         java -jar "$0" client --server "$1" >"$2/client-$3.log" 2>&1 &
         app=$!
-        sleep 30
+        sleep 45
         out=$2 name=$3
         shift 3
         # no window manager: JavaFX centres the 1360x820 window at (40, 27); click the rail items
         for page in "$@"; do
             xdotool mousemove 140 $((27 + 84 + 42 * (${page%%:*} - 1))) click 1
-            sleep 3
+            sleep 6
             if [ "${page#*:}" = logs ]; then xdotool mousemove 600 245 click 1; sleep 1; fi
             xdotool mousemove 1430 890
             # the whole screen, trimmed to the window (the screen around it is black)
