@@ -47,6 +47,9 @@ final class RequestDispatcher {
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         DataPlaneRoute route = DataPlaneRoute.resolve(request.method(), uri.path());
+        if (route.kind() == DataPlaneRoute.Kind.LIST_MODELS || route.kind() == DataPlaneRoute.Kind.GET_MODEL) {
+            route = route.in(ModelsEndpoint.dialect(route, request.headers(), uri));
+        }
         switch (route.kind()) {
             case HEALTH -> {
                 request.release();
@@ -87,7 +90,7 @@ final class RequestDispatcher {
         }
     }
 
-    private ProxyExchange authenticated(
+    private ClientExchange authenticated(
             ChannelHandlerContext ctx,
             FullHttpRequest request,
             QueryStringDecoder uri,
@@ -110,17 +113,21 @@ final class RequestDispatcher {
         switch (route.kind()) {
             case LIST_MODELS -> {
                 request.release();
-                sendJson(ctx, ModelsEndpoint.list(snapshot, token), requestId);
+                try {
+                    sendJson(ctx, ModelsEndpoint.list(route.api(), snapshot, token, uri), requestId);
+                } catch (ModelsEndpoint.BadListing e) {
+                    ClientResponses.error(ctx, route.api(), GatewayError.INVALID_REQUEST, e.getMessage(), requestId);
+                }
                 done.run();
                 return null;
             }
             case GET_MODEL -> {
                 request.release();
-                byte[] model = ModelsEndpoint.one(snapshot, token, route.pathModel());
+                byte[] model = ModelsEndpoint.one(route.api(), snapshot, token, route.pathModel());
                 if (model == null) {
                     ClientResponses.error(
                             ctx,
-                            ClientApi.OPENAI,
+                            route.api(),
                             GatewayError.MODEL_NOT_FOUND,
                             ModelsEndpoint.notFound(route.pathModel()),
                             requestId);
@@ -136,7 +143,7 @@ final class RequestDispatcher {
         }
     }
 
-    private ProxyExchange proxy(
+    private ClientExchange proxy(
             ChannelHandlerContext ctx,
             FullHttpRequest request,
             QueryStringDecoder uri,
@@ -172,10 +179,7 @@ final class RequestDispatcher {
             return null;
         }
         plane.inFlight().incrementAndGet();
-        ProxyExchange exchange =
-                new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done);
-        exchange.start();
-        return exchange;
+        return new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done).open();
     }
 
     private void reject(
