@@ -70,10 +70,12 @@ public final class ControlPlane implements AutoCloseable {
             new PriceApi(services, blocking).register(routes);
             new RedemptionApi(services, blocking).register(routes);
             new LogApi(services, blocking).register(routes);
+            new LogTailApi(services, blocking).register(routes);
             new StatsApi(services, blocking, dataPlane).register(routes);
             new OptionApi(services, blocking).register(routes);
             new StatusApi(services, blocking).register(routes);
             new MetricsApi(services, blocking, metrics).register(routes);
+            new ConsoleRoutes(ConsoleAssets.load()).register(router);
             errors(router);
             HttpServer server = vertx.createHttpServer()
                     .requestHandler(router)

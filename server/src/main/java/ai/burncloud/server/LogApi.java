@@ -16,7 +16,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * {@code /api/logs}: the request log, newest first, administrators all of it, users their own;
  * filters {@code from, to} (unix seconds, inclusive), {@code model, token, channel, user, status,
- * stream}. {@code /api/logs/export} streams the same rows as CSV without paging.
+ * stream}. {@code /api/logs/export} streams the same rows as CSV without paging, and a last row
+ * of totals (tokens and exact cost).
  */
 final class LogApi {
     private static final int CHUNK_ROWS = 500;
@@ -34,7 +35,8 @@ final class LogApi {
         r.get("/api/logs/export", Access.USER, this::export);
     }
 
-    private LogQuery query(RoutingContext ctx, int page, int size) {
+    /** The caller's filters from the query string, scoped to what the caller may see. */
+    static LogQuery query(RoutingContext ctx, int page, int size) {
         ConsoleCaller caller = Authenticator.caller(ctx);
         Long from = Params.queryLong(ctx, "from");
         Long to = Params.queryLong(ctx, "to");
@@ -97,7 +99,9 @@ final class LogApi {
         CSVPrinter csv = new CSVPrinter(sb, CSVFormat.DEFAULT);
         csv.printRecord(LogView.columns(admin));
         int[] rows = {0};
+        LogTotals totals = new LogTotals();
         s.repos().logs().forEach(q, (RequestLog r) -> {
+            totals.add(r);
             try {
                 csv.printRecord(LogView.values(r, admin).stream()
                         .map(v -> v instanceof java.math.BigDecimal d ? d.toPlainString() : v)
@@ -109,6 +113,7 @@ final class LogApi {
                 send(resp, sb);
             }
         });
+        csv.printRecord(totals.values(admin));
         send(resp, sb);
     }
 

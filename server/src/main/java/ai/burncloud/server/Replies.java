@@ -48,6 +48,15 @@ final class Replies {
                 .end(Buffer.buffer(bytes));
     }
 
+    /** JSON text as the API writes it (exact decimals, never 1.0E-5), for event streams. */
+    static String text(Object body) {
+        try {
+            return WRITER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void ok(RoutingContext ctx, Object body) {
         json(ctx, 200, body);
     }

@@ -116,14 +116,20 @@ class LogApiTest extends ApiTestBase {
         Reply csv = api.get("/api/logs/export", root).expect(200);
         assertThat(csv.raw().headers().firstValue("content-type").orElseThrow()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines).hasSize(1202);
+        assertThat(lines).hasSize(1203);
         assertThat(lines[0]).startsWith("id,request_id,created_at,created_at_ms,user_id,token_id,channel_id");
         assertThat(lines[1]).contains(",0.0000015,");
         Reply mine = api.get("/api/logs/export", alice).expect(200);
-        assertThat(mine.body().split("\r\n")).hasSize(1201);
+        String[] own = mine.body().split("\r\n");
+        assertThat(own).hasSize(1202);
+        assertThat(own[own.length - 1])
+                .as("totals: 1200 rows, 10 and 20 tokens each, 1500 nano-dollars each")
+                .startsWith("total,1200,")
+                .contains(",12000,24000,")
+                .contains(",0.0018,");
         assertThat(mine.body().split("\r\n")[0]).doesNotContain("channel_id");
         assertThat(api.get("/api/logs/export?model=none", root).body().split("\r\n"))
-                .hasSize(1);
+                .containsExactly(lines[0], "total,0,,,,,,,,,0,0,0,0,0,0,,,,,,,,,,");
     }
 
     private long total(Auth auth, String query) {
