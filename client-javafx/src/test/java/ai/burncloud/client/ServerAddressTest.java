@@ -7,17 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class ServerAddressTest {
     @Test
-    void burncloudServerWinsAndATrailingSlashIsDropped() {
-        assertThat(ServerAddress.resolve(Map.of("BURNCLOUD_SERVER", "https://gw.example.com/"), () -> {
-                    throw new AssertionError("PORT must not be read");
-                }))
-                .isEqualTo("https://gw.example.com");
+    void burncloudServerIsUsedWithoutItsTrailingSlash() {
+        assertThat(ServerAddress.configured(Map.of("BURNCLOUD_SERVER", "https://gw.example.com/")))
+                .contains("https://gw.example.com");
+        assertThat(ServerAddress.configured(Map.of("BURNCLOUD_SERVER", " "))).isEmpty();
+        assertThat(ServerAddress.configured(Map.of())).isEmpty();
     }
 
     @Test
-    void otherwiseThisMachinesPort() {
-        assertThat(ServerAddress.resolve(Map.of(), () -> 3000)).isEqualTo("http://localhost:3000");
-        assertThat(ServerAddress.resolve(Map.of("BURNCLOUD_SERVER", " "), () -> 8080))
-                .isEqualTo("http://localhost:8080");
+    void aTypedHostGetsHttpAndTheLocalGatewayIsLoopback() {
+        assertThat(ServerAddress.normalize(" gw.example.com:8080 ")).isEqualTo("http://gw.example.com:8080");
+        assertThat(ServerAddress.local(3000)).isEqualTo("http://127.0.0.1:3000");
     }
 }
