@@ -59,7 +59,7 @@ public final class ControlPlane implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         try {
             AtomicReference<DataPlaneView> dataPlane = new AtomicReference<>();
-            GatewayMetrics metrics = new GatewayMetrics(dataPlane);
+            GatewayMetrics metrics = new GatewayMetrics(dataPlane, config.metricsMaxSeries());
             Router router = Router.router(vertx);
             Blocking blocking = new Blocking(vertx);
             ApiRoutes routes = new ApiRoutes(router, new Authenticator(services.sessions(), blocking));
