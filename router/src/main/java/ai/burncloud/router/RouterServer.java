@@ -107,7 +107,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             TokenCounter tokens = TokenCounter.standard();
             CircuitBreakers breakers =
                     new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
-            Settler settler = new Settler(ledger, recorder, tokens);
+            Settler settler = new Settler(ledger, recorder, new PromptCounting(tokens, config.localCountBudget()));
             AtomicInteger inFlight = new AtomicInteger();
             io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
                     "clients", io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -207,7 +207,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
 
     @Override
     public int inFlight() {
-        return inFlight.get();
+        return inFlight.get() + settler.pendingCounts();
     }
 
     @Override
@@ -220,7 +220,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         serverChannel.close().awaitUninterruptibly();
         Duration grace = config.shutdownGrace();
         long deadline = System.nanoTime() + grace.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while (inFlight() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
