@@ -89,6 +89,16 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
      */
     public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort)
             throws InterruptedException {
+        return start(config, repos, controlPlanePort, null);
+    }
+
+    /**
+     * As above, with the control plane's relay secret, so the addresses the relay forwards in
+     * X-Forwarded-For are believed there (without it the control plane sees every caller as loopback).
+     */
+    public static RouterServer start(
+            BurnCloudConfig config, Repositories repos, int controlPlanePort, String relaySecret)
+            throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         int threads = config.ioThreads() > 0
                 ? config.ioThreads()
@@ -127,7 +137,9 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     tokens,
                     stateSync::disableChannel,
                     inFlight,
-                    controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort, config) : null,
+                    controlPlanePort > 0
+                            ? new LoopbackControlPlane(connector, controlPlanePort, config, relaySecret)
+                            : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT),
                     new UpstreamUrls());
             Channel server = bind(
