@@ -24,6 +24,10 @@ import java.net.InetSocketAddress;
  * not from some other local process.
  */
 final class LoopbackControlPlane implements ControlPlaneForwarder {
+    /** Set on a connection that has served a response: one that comes from the pool. */
+    private static final io.netty.util.AttributeKey<Boolean> SERVED =
+            io.netty.util.AttributeKey.valueOf(LoopbackControlPlane.class, "served");
+
     private final UpstreamConnector connector;
     private final UpstreamEndpoint endpoint;
     private final ai.burncloud.common.BurnCloudConfig config;
@@ -53,6 +57,11 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         private HttpResponse head;
         private boolean complete;
         private boolean finished;
+        /** Whether the connection came from the pool (the control plane may have closed it meanwhile). */
+        private boolean reused;
+
+        private boolean retried;
+        private io.netty.channel.ChannelFuture written;
         private final ReadPacer pacer = new ReadPacer();
 
         Relay(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
@@ -76,18 +85,30 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
                 h.remove("x-burncloud-relay");
             }
             h.set(HttpHeaderNames.CONNECTION, "keep-alive");
-            Future<Channel> f = connector.acquire(ctx.channel().eventLoop(), endpoint, false);
+            send(false);
+        }
+
+        /** Sends the request on a pooled connection, or on a fresh one ({@code fresh}: the retry). */
+        private void send(boolean fresh) {
+            Future<Channel> f = connector.acquire(ctx.channel().eventLoop(), endpoint, fresh);
             f.addListener(x -> {
+                if (finished) {
+                    if (f.isSuccess()) {
+                        f.getNow().close();
+                    }
+                    return;
+                }
                 if (!f.isSuccess()) {
-                    request.release();
                     ClientResponses.error(
                             ctx, ClientApi.OPENAI, GatewayError.SERVICE_UNAVAILABLE, "control plane unavailable", null);
                     finish();
                     return;
                 }
                 upstream = f.getNow();
+                reused = upstream.hasAttr(SERVED);
                 UpstreamConnector.receiver(upstream).attach(this);
-                upstream.writeAndFlush(request);
+                // the request is kept (the retry may need it) until the relay finishes
+                written = upstream.writeAndFlush(request.retainedDuplicate());
                 upstream.read();
             });
         }
@@ -111,7 +132,10 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
                 Channel ch = upstream;
                 upstream = null;
                 UpstreamConnector.receiver(ch).detach();
-                if (HttpUtil.isKeepAlive(head)) {
+                // an answer can come before the request was all written (a 401 before the body is read);
+                // such a connection is in an unknown state and never goes back to the pool
+                if (HttpUtil.isKeepAlive(head) && written != null && written.isSuccess()) {
+                    ch.attr(SERVED).set(Boolean.TRUE);
                     connector.release(ch, endpoint);
                 } else {
                     ch.close();
@@ -131,6 +155,13 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
                 return;
             }
             upstream = null;
+            if (reused && head == null && !retried && !client.headSent()) {
+                // the control plane closed this idle pooled connection as we reused it (its close was
+                // still in flight): nothing of ours was read, so send once more on a fresh connection
+                retried = true;
+                send(true);
+                return;
+            }
             if (!client.headSent()) {
                 client.sendWhole(ClientResponses.json(
                         HttpResponseStatus.BAD_GATEWAY,
@@ -166,6 +197,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         private void finish() {
             if (!finished) {
                 finished = true;
+                request.release();
                 done.run();
             }
         }

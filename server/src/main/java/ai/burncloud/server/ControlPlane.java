@@ -81,7 +81,12 @@ public final class ControlPlane implements AutoCloseable {
             new StatusApi(services, blocking).register(routes);
             new MetricsApi(services, blocking, metrics).register(routes);
             errors(router);
-            HttpServer server = vertx.createHttpServer()
+            // the data plane's codec accepts request lines up to 8 KiB and headers up to 64 KiB and relays
+            // them here: the control plane must accept the same, or it answers 431 and drops the connection
+            // without saying so (no Connection: close), which the relay's pool then reused (a 502)
+            HttpServer server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+                            .setMaxInitialLineLength(8192)
+                            .setMaxHeaderSize(65536))
                     .requestHandler(router)
                     .listen(0, "127.0.0.1")
                     .toCompletionStage()
