@@ -154,6 +154,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                                     new WriteBufferWaterMark(32 * 1024, 64 * 1024))
                             .childHandler(new RouterChannelInitializer(plane, clients)),
                     config);
+            AcceptorWatchdog.watch(server);
             log.info(
                     "data plane listening on {} ({} event loops, {})",
                     server.localAddress(),
@@ -194,6 +195,11 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The listening channel (tests break its acceptor on purpose). */
+    Channel listener() {
+        return serverChannel;
     }
 
     public StateSync stateSync() {
