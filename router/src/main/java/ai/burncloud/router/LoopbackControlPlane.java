@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * Forwards control-plane paths to the control plane's HTTP server on a loopback port, so one public
@@ -27,6 +28,14 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
     /** Set on a connection that has served a response: one that comes from the pool. */
     private static final io.netty.util.AttributeKey<Boolean> SERVED =
             io.netty.util.AttributeKey.valueOf(LoopbackControlPlane.class, "served");
+
+    private static final List<CharSequence> HOP_BY_HOP = List.of(
+            HttpHeaderNames.UPGRADE,
+            "http2-settings",
+            HttpHeaderNames.KEEP_ALIVE,
+            HttpHeaderNames.TE,
+            HttpHeaderNames.TRAILER,
+            HttpHeaderNames.PROXY_CONNECTION);
 
     private final UpstreamConnector connector;
     private final UpstreamEndpoint endpoint;
@@ -84,6 +93,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
             } else {
                 h.remove("x-burncloud-relay");
             }
+            dropHopByHop(h);
             h.set(HttpHeaderNames.CONNECTION, "keep-alive");
             send(false);
         }
@@ -200,6 +210,24 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
                 request.release();
                 done.run();
             }
+        }
+    }
+
+    /**
+     * Hop-by-hop headers are the client's connection's business, never the relayed request's: an
+     * {@code Upgrade: h2c} offer (java.net.http and curl --http2 send one) passed on would switch the
+     * loopback connection to HTTP/2 and leave the client waiting for an answer that never comes.
+     */
+    private static void dropHopByHop(HttpHeaders h) {
+        for (String listed : h.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String name : listed.split(",")) {
+                if (!name.isBlank()) {
+                    h.remove(name.strip());
+                }
+            }
+        }
+        for (CharSequence name : HOP_BY_HOP) {
+            h.remove(name);
         }
     }
 }
