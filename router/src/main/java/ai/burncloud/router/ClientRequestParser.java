@@ -34,6 +34,7 @@ final class ClientRequestParser {
                 throw new BadRequest("/v1/audio/transcriptions expects a multipart/form-data body");
             }
             String model = multipartField(http, "model");
+            checkModel(model);
             String stream = multipartField(http, "stream");
             return new ClientRequest(op, body, model, "true".equalsIgnoreCase(stream), contentType, rawQuery);
         }
