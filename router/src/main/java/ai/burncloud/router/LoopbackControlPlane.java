@@ -2,17 +2,13 @@ package ai.burncloud.router;
 
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.router.translate.ClientApi;
-import io.netty.channel.Channel;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -22,13 +18,10 @@ import java.util.List;
  * event stream) with the same back-pressure as the data plane. The caller's address (resolved
  * against TRUSTED_PROXIES) travels in {@code X-Forwarded-For}, TLS in {@code X-Forwarded-Proto}; the
  * per-process relay secret in {@code X-BurnCloud-Relay} tells the control plane they come from us and
- * not from some other local process.
+ * not from some other local process. The call is an
+ * {@link UpstreamAttempt}, like every other upstream call.
  */
 final class LoopbackControlPlane implements ControlPlaneForwarder {
-    /** Set on a connection that has served a response: one that comes from the pool. */
-    private static final io.netty.util.AttributeKey<Boolean> SERVED =
-            io.netty.util.AttributeKey.valueOf(LoopbackControlPlane.class, "served");
-
     private static final List<CharSequence> HOP_BY_HOP = List.of(
             HttpHeaderNames.UPGRADE,
             "http2-settings",
@@ -57,20 +50,14 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         return relay;
     }
 
-    private final class Relay implements ClientExchange, UpstreamListener {
+    private final class Relay implements ClientExchange, UpstreamAttempt.Events {
         private final ChannelHandlerContext ctx;
         private final FullHttpRequest request;
         private final Runnable done;
         private final ClientStream client;
-        private Channel upstream;
+        private UpstreamAttempt upstream;
         private HttpResponse head;
-        private boolean complete;
         private boolean finished;
-        /** Whether the connection came from the pool (the control plane may have closed it meanwhile). */
-        private boolean reused;
-
-        private boolean retried;
-        private io.netty.channel.ChannelFuture written;
         private final ReadPacer pacer = new ReadPacer();
 
         Relay(ChannelHandlerContext ctx, FullHttpRequest request, String requestId, Runnable done) {
@@ -95,88 +82,49 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
             }
             dropHopByHop(h);
             h.set(HttpHeaderNames.CONNECTION, "keep-alive");
-            send(false);
-        }
-
-        /** Sends the request on a pooled connection, or on a fresh one ({@code fresh}: the retry). */
-        private void send(boolean fresh) {
-            Future<Channel> f = connector.acquire(ctx.channel().eventLoop(), endpoint, fresh);
-            f.addListener(x -> {
-                if (finished) {
-                    if (f.isSuccess()) {
-                        f.getNow().close();
-                    }
-                    return;
-                }
-                if (!f.isSuccess()) {
-                    ClientResponses.error(
-                            ctx, ClientApi.OPENAI, GatewayError.SERVICE_UNAVAILABLE, "control plane unavailable", null);
-                    finish();
-                    return;
-                }
-                upstream = f.getNow();
-                reused = upstream.hasAttr(SERVED);
-                UpstreamConnector.receiver(upstream).attach(this);
-                // the request is kept (the retry may need it) until the relay finishes
-                written = upstream.writeAndFlush(request.retainedDuplicate());
-                upstream.read();
-            });
+            // no idle deadline: the live statistics are an endless, mostly quiet event stream
+            upstream = new UpstreamAttempt(connector, ctx.channel().eventLoop(), endpoint, request, 0, this);
+            upstream.start(false);
         }
 
         @Override
-        public void onResponseHead(HttpResponse h) {
+        public void onHead(HttpResponse h) {
             head = h;
         }
 
         @Override
-        public void onResponseContent(HttpContent content) {
+        public void onContent(ByteBuf data, boolean last) {
             if (!client.headSent()) {
                 client.startWith(head);
             }
-            if (content.content().isReadable()) {
-                client.write(content.content().retainedDuplicate());
+            if (data.isReadable()) {
+                client.write(data.retainedDuplicate());
             }
-            if (content instanceof LastHttpContent) {
-                complete = true;
+            if (last) {
                 client.end();
-                Channel ch = upstream;
-                upstream = null;
-                UpstreamConnector.receiver(ch).detach();
-                // an answer can come before the request was all written (a 401 before the body is read);
-                // such a connection is in an unknown state and never goes back to the pool
-                if (HttpUtil.isKeepAlive(head) && written != null && written.isSuccess()) {
-                    ch.attr(SERVED).set(Boolean.TRUE);
-                    connector.release(ch, endpoint);
-                } else {
-                    ch.close();
-                }
+                upstream.end();
                 finish();
             }
         }
 
         @Override
         public void onReadComplete() {
-            pacer.afterRead(client, complete ? null : upstream);
+            pacer.afterRead(client, upstream);
         }
 
         @Override
-        public void onConnectionFailure(Throwable cause) {
+        public void onFailure(UpstreamAttempt.Failure failure, String message) {
             if (finished) {
                 return;
             }
-            upstream = null;
-            if (reused && head == null && !retried && !client.headSent()) {
-                // the control plane closed this idle pooled connection as we reused it (its close was
-                // still in flight): nothing of ours was read, so send once more on a fresh connection
-                retried = true;
-                send(true);
-                return;
-            }
             if (!client.headSent()) {
+                boolean unreachable = failure == UpstreamAttempt.Failure.CONNECT;
                 client.sendWhole(ClientResponses.json(
-                        HttpResponseStatus.BAD_GATEWAY,
+                        unreachable ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY,
                         io.netty.buffer.Unpooled.wrappedBuffer(ai.burncloud.router.translate.ErrorBodies.render(
-                                ClientApi.OPENAI, GatewayError.SERVICE_UNAVAILABLE, "control plane failed")),
+                                ClientApi.OPENAI,
+                                GatewayError.SERVICE_UNAVAILABLE,
+                                unreachable ? "control plane unavailable" : "control plane failed")),
                         null));
             } else {
                 client.end();
@@ -197,9 +145,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         private void clientGone() {
             // an endless stream (live stats) must not outlive its client
             if (upstream != null) {
-                UpstreamConnector.receiver(upstream).detach();
-                upstream.close();
-                upstream = null;
+                upstream.end();
             }
             finish();
         }
@@ -207,7 +153,6 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         private void finish() {
             if (!finished) {
                 finished = true;
-                request.release();
                 done.run();
             }
         }

@@ -20,6 +20,9 @@ import java.util.Set;
 final class PromptEstimator {
     static final int PIECE_CHARS = 2048;
 
+    /** For a count that must happen on an event loop (a usage chunk written for the client): 20 ms. */
+    static final long ON_EVENT_LOOP_BUDGET_NANOS = 20_000_000L;
+
     private static final Set<String> TEXT_FIELDS = Set.of(
             "content",
             "text",

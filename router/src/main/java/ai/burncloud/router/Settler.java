@@ -18,9 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * by that cost (or releases it when nothing was served), and queues the log row.
  *
  * <p>Billing rule per settlement (docs/BILLING.md): COMPLETED, CLIENT_GONE, UPSTREAM_ERROR_MIDSTREAM
- * and TIMEOUT are charged for the tokens reported or delivered; UPSTREAM_FAILED and REJECTED are free.
+ * and TIMEOUT are charged for the tokens reported or delivered; UPSTREAM_FAILED, REJECTED and
+ * SERVER_ERROR are free.
  */
 final class Settler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Settler.class);
+
     private final QuotaLedger ledger;
     private final UsageRecorder recorder;
     private final PromptCounting prompts;
@@ -60,7 +63,9 @@ final class Settler {
 
     /** Settles now, or — when a large prompt must be counted first — later, off the event loop (then null). */
     RequestLog settle(Admission a, String requestId, String endpoint, String clientIp, long startedAtMs, Outcome o) {
-        boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED && o.settlement() != Settlement.REJECTED;
+        boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED
+                && o.settlement() != Settlement.REJECTED
+                && o.settlement() != Settlement.SERVER_ERROR;
         TokenUsage reported = UpstreamUsage.sane(o.reported(), requestId, o.channelId());
         if (charged && reported.prompt() == TokenUsage.UNREPORTED) {
             RequestLog[] now = new RequestLog[1];
@@ -82,14 +87,15 @@ final class Settler {
             Outcome o,
             TokenUsage reported,
             boolean estimated) {
-        boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED && o.settlement() != Settlement.REJECTED;
+        boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED
+                && o.settlement() != Settlement.REJECTED
+                && o.settlement() != Settlement.SERVER_ERROR;
         TokenUsage usage = TokenUsage.NONE;
         long cost = 0;
         if (charged) {
             usage = reported;
             if (usage.completion() == TokenUsage.UNREPORTED) {
-                usage = usage.withCompletion(
-                        o.completion() == null ? 0 : o.completion().tokens());
+                usage = usage.withCompletion(completionCount(o.completion()));
                 estimated = true;
             }
             if (a.price() != null) {
@@ -126,10 +132,32 @@ final class Settler {
                 o.errorCode(),
                 clientIp);
         recorder.record(row);
-        for (RequestListener l : listeners) {
-            l.onSettled(row);
-        }
+        notifyListeners(row);
         return row;
+    }
+
+    private static long completionCount(CompletionCounter c) {
+        try {
+            return c == null ? 0 : c.tokens();
+        } catch (RuntimeException e) {
+            log.warn("completion could not be counted: {}", e.toString());
+            return 0;
+        }
+    }
+
+    private void notifyListeners(RequestLog row) {
+        for (RequestListener l : listeners) {
+            try {
+                l.onSettled(row);
+            } catch (RuntimeException e) {
+                log.warn("request listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Releases the hold when settling failed (a no-op if it was already settled). */
+    void abandon(Admission a) {
+        ledger.release(a.hold());
     }
 
     /** A request refused after authentication (no hold exists): logged, never charged. */
@@ -170,8 +198,6 @@ final class Settler {
                 errorCode,
                 clientIp);
         recorder.record(row);
-        for (RequestListener l : listeners) {
-            l.onSettled(row);
-        }
+        notifyListeners(row);
     }
 }
