@@ -62,6 +62,8 @@ final class PromptCounting implements AutoCloseable {
                         tokens = PromptHold.tokens(request);
                     }
                     then.accept(tokens);
+                } catch (RuntimeException e) {
+                    log.error("settling after a prompt count failed: {}", e.toString(), e);
                 } finally {
                     request.body().release();
                     pending.decrementAndGet();
