@@ -32,7 +32,7 @@ public final class BurnCloudApp implements AutoCloseable {
         try {
             Repositories repos = Repositories.over(db);
             controlPlane = ControlPlane.start(config, repos);
-            RouterServer router = RouterServer.start(config, repos, controlPlane.port());
+            RouterServer router = RouterServer.start(config, repos, controlPlane.port(), controlPlane.relaySecret());
             controlPlane.attach(router);
             return new BurnCloudApp(db, repos, controlPlane, router);
         } catch (InterruptedException | RuntimeException e) {

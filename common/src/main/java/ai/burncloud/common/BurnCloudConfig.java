@@ -26,7 +26,11 @@ public record BurnCloudConfig(
         Duration shutdownGrace,
         Duration snapshotRefresh,
         int ioThreads,
-        java.util.List<IpRange> trustedProxies) {
+        java.util.List<IpRange> trustedProxies,
+        int metricsMaxSeries,
+        Duration clientFirstByteTimeout,
+        int maxConnections,
+        Duration localCountBudget) {
 
     /** Whether {@code peer} is a reverse proxy whose X-Forwarded-For / -Proto headers are believed. */
     public boolean trustsProxy(java.net.InetAddress peer) {

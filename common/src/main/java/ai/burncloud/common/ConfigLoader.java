@@ -63,7 +63,11 @@ public final class ConfigLoader {
                 Duration.ofSeconds(v.intIn(Setting.SHUTDOWN_GRACE_S, 0, 3600)),
                 Duration.ofMillis(v.intIn(Setting.SNAPSHOT_REFRESH_MS, 10, 60_000)),
                 v.intIn(Setting.IO_THREADS, 0, 1024),
-                v.ipRanges(Setting.TRUSTED_PROXIES));
+                v.ipRanges(Setting.TRUSTED_PROXIES),
+                v.intIn(Setting.METRICS_MAX_SERIES, 100, 10_000_000),
+                Duration.ofSeconds(v.intIn(Setting.CLIENT_FIRST_BYTE_TIMEOUT_S, 1, 86_400)),
+                v.intIn(Setting.MAX_CONNECTIONS, 1, 1_000_000),
+                Duration.ofMillis(v.intIn(Setting.LOCAL_COUNT_BUDGET_MS, 1, 600_000)));
     }
 
     private static final class Values {

@@ -23,6 +23,7 @@ public enum GatewayError {
     SERVER_ERROR(500, "server_error", "server_error", Origin.LOCAL),
     SERVICE_UNAVAILABLE(503, "service_unavailable", "server_error", Origin.LOCAL),
     REQUEST_TIMEOUT(408, "request_timeout", "invalid_request_error", Origin.LOCAL),
+    HTTP_VERSION_NOT_SUPPORTED(505, "http_version_not_supported", "invalid_request_error", Origin.LOCAL),
     /** An upstream answered with an error status after every retry was spent. */
     UPSTREAM_ERROR(502, "upstream_error", "upstream_error", Origin.UPSTREAM),
     /** The upstream rejected the channel's credentials (its 401/403) after every retry was spent. */

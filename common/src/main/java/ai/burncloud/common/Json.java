@@ -14,7 +14,20 @@ import java.io.UncheckedIOException;
  * so one instance serves the whole process; nothing may reconfigure it after construction.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * The same reading limits on every door, whether a door reads a body as a tree or streams over it:
+     * strings as long as the body may be (MAX_REQUEST_BODY_MB bounds them; Jackson's default of 20 M
+     * characters made two doors refuse what the third accepted), nesting at most 1,000 deep.
+     */
+    public static final com.fasterxml.jackson.core.StreamReadConstraints READ_LIMITS =
+            com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNestingDepth(1000)
+                    .build();
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(READ_LIMITS)
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

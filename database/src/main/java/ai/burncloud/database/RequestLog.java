@@ -2,7 +2,9 @@ package ai.burncloud.database;
 
 /**
  * One lean row per request: who, what, through which channel, how many tokens, what it cost and how
- * it ended. No prompt or response bodies. Times in unix milliseconds.
+ * it ended. No prompt or response bodies. Times in unix milliseconds. The endpoint never carries a
+ * credential: query parameters that look like one (the Gemini door's {@code ?key=}) are dropped here,
+ * whoever builds the row.
  */
 public record RequestLog(
         long id,
@@ -29,4 +31,9 @@ public record RequestLog(
         boolean estimated,
         boolean priceMissing,
         String errorCode,
-        String clientIp) {}
+        String clientIp) {
+
+    public RequestLog {
+        endpoint = ai.burncloud.common.UrlRedaction.redact(endpoint);
+    }
+}

@@ -34,12 +34,14 @@ final class ClientRequestParser {
                 throw new BadRequest("/v1/audio/transcriptions expects a multipart/form-data body");
             }
             String model = multipartField(http, "model");
+            checkModel(model);
             String stream = multipartField(http, "stream");
             return new ClientRequest(op, body, model, "true".equalsIgnoreCase(stream), contentType, rawQuery);
         }
         if (!body.isReadable()) {
             throw new BadRequest("request body is required");
         }
+        requireUtf8WithoutBom(body);
         RequestFields fields;
         try {
             if (body.hasArray()) {
@@ -54,9 +56,48 @@ final class ClientRequestParser {
         }
         if (op.api() == ClientApi.GEMINI) {
             boolean stream = op == Operation.STREAM_GENERATE_CONTENT;
+            checkModel(route.pathModel());
             return new ClientRequest(op, body, route.pathModel(), stream, "application/json", rawQuery, fields);
         }
+        checkModel(fields.model());
         return new ClientRequest(op, body, fields.model(), fields.stream(), "application/json", rawQuery, fields);
+    }
+
+    /** Longest model name accepted, in UTF-8 bytes (names are stored, logged and used as metric labels). */
+    static final int MAX_MODEL_BYTES = 256;
+
+    /** A model name is at most 256 bytes of printable characters; a missing one is the gatekeeper's to report. */
+    static void checkModel(String model) throws BadRequest {
+        if (model == null) {
+            return;
+        }
+        if (model.length() > MAX_MODEL_BYTES
+                || model.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_MODEL_BYTES) {
+            throw new BadRequest("model name is longer than " + MAX_MODEL_BYTES + " bytes");
+        }
+        // a lone surrogate shows up as a code point of its own
+        if (model.codePoints().anyMatch(cp -> Character.isISOControl(cp) || (cp >= 0xD800 && cp <= 0xDFFF))) {
+            throw new BadRequest("model name must be printable characters only");
+        }
+    }
+
+    /**
+     * JSON bodies are UTF-8 without a byte-order mark (RFC 8259 §8.1). The JSON reader would guess
+     * UTF-16 or UTF-32 from zero bytes or a BOM and accept it, and the upstream would then get bytes it
+     * cannot read: refused at the door instead.
+     */
+    private static void requireUtf8WithoutBom(ByteBuf body) throws BadRequest {
+        int i = body.readerIndex();
+        int n = body.readableBytes();
+        int b0 = body.getUnsignedByte(i);
+        int b1 = n > 1 ? body.getUnsignedByte(i + 1) : -1;
+        int b2 = n > 2 ? body.getUnsignedByte(i + 2) : -1;
+        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+            throw new BadRequest("request body must be UTF-8 JSON without a byte-order mark");
+        }
+        if (b0 == 0xFE || b0 == 0xFF || b0 == 0 || b1 == 0) {
+            throw new BadRequest("request body must be UTF-8 JSON (UTF-16 and UTF-32 are not accepted)");
+        }
     }
 
     private static String multipartField(FullHttpRequest http, String name) throws BadRequest {

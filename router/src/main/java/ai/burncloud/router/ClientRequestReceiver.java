@@ -16,15 +16,16 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClientRequestReceiver.class);
 
     private final RequestDispatcher dispatcher;
-    private final ClientRequestTimer timer;
+    private final Runnable requestArrived;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private boolean busy;
     private ClientExchange exchange;
 
-    ClientRequestReceiver(RequestDispatcher dispatcher, ClientRequestTimer timer) {
+    /** @param requestArrived told each time a whole request has arrived (stops the request clocks) */
+    ClientRequestReceiver(RequestDispatcher dispatcher, Runnable requestArrived) {
         this.dispatcher = dispatcher;
-        this.timer = timer;
+        this.requestArrived = requestArrived;
     }
 
     @Override
@@ -38,7 +39,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        timer.requestReceived();
+        requestArrived.run();
         if (busy) {
             waiting.add(request);
             return;

@@ -20,8 +20,6 @@ final class Gatekeeper {
     /** Completion tokens assumed for the hold when a request sets no max_tokens. */
     static final long DEFAULT_COMPLETION_HOLD_TOKENS = 1024;
 
-    private static final int CHEAP_ESTIMATE_MAX_BYTES = 64 * 1024;
-
     private final RateLimiter rateLimiter;
     private final QuotaLedger ledger;
     private final TokenCounter tokenCounter;
@@ -102,11 +100,9 @@ final class Gatekeeper {
         return new Admission(request, token, routes, price, held.hold(), snapshot.retryTimes());
     }
 
-    /** An upper estimate of the cost: prompt from the body size (or the tokenizer), completion from max_tokens. */
+    /** An upper estimate of the cost: prompt from the body's bytes (never the tokenizer), completion from max_tokens. */
     private long holdEstimate(ClientRequest request, ResolvedPrice price, AuthorizedToken token) {
-        int bytes = request.body().readableBytes();
-        long prompt =
-                bytes <= CHEAP_ESTIMATE_MAX_BYTES ? (bytes + 3) / 4 : PromptEstimator.estimate(request, tokenCounter);
+        long prompt = PromptHold.tokens(request);
         long completion = request.fields() != null && request.fields().maxTokens() > 0
                 ? request.fields().maxTokens()
                 : DEFAULT_COMPLETION_HOLD_TOKENS;

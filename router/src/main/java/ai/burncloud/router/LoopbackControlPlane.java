@@ -17,7 +17,8 @@ import java.util.List;
  * port serves both planes. Responses stream back as they come (the live statistics are an endless
  * event stream) with the same back-pressure as the data plane. The caller's address (resolved
  * against TRUSTED_PROXIES) travels in {@code X-Forwarded-For}, TLS in {@code X-Forwarded-Proto}; the
- * control plane listens on loopback only, so it can take them as given. The call is an
+ * per-process relay secret in {@code X-BurnCloud-Relay} tells the control plane they come from us and
+ * not from some other local process. The call is an
  * {@link UpstreamAttempt}, like every other upstream call.
  */
 final class LoopbackControlPlane implements ControlPlaneForwarder {
@@ -32,10 +33,13 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
     private final UpstreamConnector connector;
     private final UpstreamEndpoint endpoint;
     private final ai.burncloud.common.BurnCloudConfig config;
+    private final String relaySecret;
 
-    LoopbackControlPlane(UpstreamConnector connector, int port, ai.burncloud.common.BurnCloudConfig config) {
+    LoopbackControlPlane(
+            UpstreamConnector connector, int port, ai.burncloud.common.BurnCloudConfig config, String relaySecret) {
         this.connector = connector;
         this.config = config;
+        this.relaySecret = relaySecret;
         this.endpoint = new UpstreamEndpoint("127.0.0.1", port, false);
     }
 
@@ -71,6 +75,11 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
             // one address, already resolved against TRUSTED_PROXIES: the control plane takes it as given
             h.set("x-forwarded-for", caller.text());
             h.set("x-forwarded-proto", caller.https() ? "https" : "http");
+            if (relaySecret != null) {
+                h.set("x-burncloud-relay", relaySecret);
+            } else {
+                h.remove("x-burncloud-relay");
+            }
             dropHopByHop(h);
             h.set(HttpHeaderNames.CONNECTION, "keep-alive");
             // no idle deadline: the live statistics are an endless, mostly quiet event stream

@@ -2,6 +2,7 @@ package ai.burncloud.router;
 
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.common.Json;
+import ai.burncloud.common.UrlRedaction;
 import ai.burncloud.common.Version;
 import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.ClientRequest;
@@ -45,10 +46,31 @@ final class RequestDispatcher {
             done.run();
             return null;
         }
+        Rejection malformed = HttpStrictness.check(request);
+        if (malformed != null) {
+            request.release();
+            ClientResponses.error(ctx, ClientApi.OPENAI, malformed, requestId, true);
+            done.run();
+            return null;
+        }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        DataPlaneRoute route = DataPlaneRoute.resolve(request.method(), uri.path());
-        if (route.kind() == DataPlaneRoute.Kind.LIST_MODELS || route.kind() == DataPlaneRoute.Kind.GET_MODEL) {
-            route = route.in(ModelsEndpoint.dialect(route, request.headers(), uri));
+        DataPlaneRoute route;
+        try {
+            route = DataPlaneRoute.resolve(request.method(), uri.path());
+            if (route.kind() == DataPlaneRoute.Kind.LIST_MODELS || route.kind() == DataPlaneRoute.Kind.GET_MODEL) {
+                route = route.in(ModelsEndpoint.dialect(route, request.headers(), uri));
+            }
+        } catch (IllegalArgumentException e) {
+            // a malformed %-escape: the client's mistake, answered before anything else looks at it
+            request.release();
+            ClientResponses.error(
+                    ctx,
+                    ClientApi.OPENAI,
+                    Rejection.of(GatewayError.INVALID_REQUEST, "malformed percent-escape in the request path or query"),
+                    requestId,
+                    false);
+            done.run();
+            return null;
         }
         switch (route.kind()) {
             case HEALTH -> {
@@ -101,8 +123,23 @@ final class RequestDispatcher {
         RoutingSnapshot snapshot = plane.snapshot().get();
         InetAddress caller = ClientAddress.resolve(remote(ctx), request.headers(), plane.config())
                 .address();
-        Object auth = plane.gatekeeper()
-                .authenticate(snapshot, ClientCredentials.extract(request.headers(), uri), caller, startMs / 1000);
+        String key;
+        try {
+            key = ClientCredentials.extract(request.headers(), uri);
+        } catch (IllegalArgumentException e) {
+            request.release();
+            ClientResponses.error(
+                    ctx,
+                    route.api(),
+                    Rejection.of(GatewayError.INVALID_REQUEST, "malformed percent-escape in the query"),
+                    requestId,
+                    false);
+            done.run();
+            return null;
+        }
+        // from here on the URL is logged and stored: without the ?key= it may carry
+        request.setUri(UrlRedaction.redact(request.uri()));
+        Object auth = plane.gatekeeper().authenticate(snapshot, key, caller, startMs / 1000);
         if (auth instanceof Rejection r) {
             request.release();
             ClientResponses.error(ctx, route.api(), r, requestId, false);

@@ -89,7 +89,17 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
      */
     public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort)
             throws InterruptedException {
-        return start(config, repos, controlPlanePort, Seams.standard());
+        return start(config, repos, controlPlanePort, null, Seams.standard());
+    }
+
+    /**
+     * As above, with the control plane's relay secret, so the addresses the relay forwards in
+     * X-Forwarded-For are believed there (without it the control plane sees every caller as loopback).
+     */
+    public static RouterServer start(
+            BurnCloudConfig config, Repositories repos, int controlPlanePort, String relaySecret)
+            throws InterruptedException {
+        return start(config, repos, controlPlanePort, relaySecret, Seams.standard());
     }
 
     /**
@@ -104,6 +114,13 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
 
     /** As {@link #start(BurnCloudConfig, Repositories, int)}, with {@code seams} replaced. */
     public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort, Seams seams)
+            throws InterruptedException {
+        return start(config, repos, controlPlanePort, null, seams);
+    }
+
+    /** The full form: relay secret (may be null) and seams. */
+    public static RouterServer start(
+            BurnCloudConfig config, Repositories repos, int controlPlanePort, String relaySecret, Seams seams)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         int threads = config.ioThreads() > 0
@@ -123,7 +140,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             TokenCounter tokens = TokenCounter.standard();
             CircuitBreakers breakers = new CircuitBreakers(
                     config.circuitFailures(), config.circuitCooldown(), probeTimeout(config), seams.nanoClock());
-            Settler settler = new Settler(ledger, recorder, tokens);
+            Settler settler = new Settler(ledger, recorder, new PromptCounting(tokens, config.localCountBudget()));
             AtomicInteger inFlight = new AtomicInteger();
             io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
                     "clients", io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -144,7 +161,9 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     tokens,
                     stateSync::disableChannel,
                     inFlight,
-                    controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort, config) : null,
+                    controlPlanePort > 0
+                            ? new LoopbackControlPlane(connector, controlPlanePort, config, relaySecret)
+                            : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT),
                     requests);
             Channel server = bind(
@@ -159,6 +178,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                                     new WriteBufferWaterMark(32 * 1024, 64 * 1024))
                             .childHandler(new RouterChannelInitializer(plane, clients)),
                     config);
+            AcceptorWatchdog.watch(server);
             log.info(
                     "data plane listening on {} ({} event loops, {})",
                     server.localAddress(),
@@ -211,6 +231,11 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** The listening channel (tests break its acceptor on purpose). */
+    Channel listener() {
+        return serverChannel;
+    }
+
     public StateSync stateSync() {
         return stateSync;
     }
@@ -234,7 +259,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
 
     @Override
     public int inFlight() {
-        return inFlight.get();
+        return inFlight.get() + settler.pendingCounts();
     }
 
     @Override
@@ -247,7 +272,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         serverChannel.close().awaitUninterruptibly();
         Duration grace = config.shutdownGrace();
         long deadline = System.nanoTime() + grace.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while (inFlight() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

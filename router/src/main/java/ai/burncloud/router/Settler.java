@@ -26,13 +26,22 @@ final class Settler {
 
     private final QuotaLedger ledger;
     private final UsageRecorder recorder;
-    private final TokenCounter tokenCounter;
+    private final PromptCounting prompts;
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
 
     Settler(QuotaLedger ledger, UsageRecorder recorder, TokenCounter tokenCounter) {
+        this(ledger, recorder, new PromptCounting(tokenCounter, java.time.Duration.ofSeconds(2)));
+    }
+
+    Settler(QuotaLedger ledger, UsageRecorder recorder, PromptCounting prompts) {
         this.ledger = ledger;
         this.recorder = recorder;
-        this.tokenCounter = tokenCounter;
+        this.prompts = prompts;
+    }
+
+    /** Settlements waiting for a prompt count on the counting thread. */
+    int pendingCounts() {
+        return prompts.pending();
     }
 
     void addListener(RequestListener l) {
@@ -52,19 +61,39 @@ final class Settler {
             long latencyMs,
             Long ttfbMs) {}
 
+    /** Settles now, or — when a large prompt must be counted first — later, off the event loop (then null). */
     RequestLog settle(Admission a, String requestId, String endpoint, String clientIp, long startedAtMs, Outcome o) {
         boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED
                 && o.settlement() != Settlement.REJECTED
                 && o.settlement() != Settlement.SERVER_ERROR;
+        TokenUsage reported = UpstreamUsage.sane(o.reported(), requestId, o.channelId());
+        if (charged && reported.prompt() == TokenUsage.UNREPORTED) {
+            RequestLog[] now = new RequestLog[1];
+            prompts.count(
+                    a.request(),
+                    prompt -> now[0] = settle(
+                            a, requestId, endpoint, clientIp, startedAtMs, o, reported.withPrompt(prompt), true));
+            return now[0];
+        }
+        return settle(a, requestId, endpoint, clientIp, startedAtMs, o, reported, false);
+    }
+
+    private RequestLog settle(
+            Admission a,
+            String requestId,
+            String endpoint,
+            String clientIp,
+            long startedAtMs,
+            Outcome o,
+            TokenUsage reported,
+            boolean estimated) {
+        boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED
+                && o.settlement() != Settlement.REJECTED
+                && o.settlement() != Settlement.SERVER_ERROR;
         TokenUsage usage = TokenUsage.NONE;
-        boolean estimated = false;
         long cost = 0;
         if (charged) {
-            usage = o.reported() == null ? TokenUsage.NONE : o.reported();
-            if (usage.prompt() == TokenUsage.UNREPORTED) {
-                usage = usage.withPrompt(promptEstimate(a));
-                estimated = true;
-            }
+            usage = reported;
             if (usage.completion() == TokenUsage.UNREPORTED) {
                 usage = usage.withCompletion(completionCount(o.completion()));
                 estimated = true;
@@ -105,16 +134,6 @@ final class Settler {
         recorder.record(row);
         notifyListeners(row);
         return row;
-    }
-
-    /** The local prompt count; a body the estimator cannot read counts 0 rather than lose the row. */
-    private long promptEstimate(Admission a) {
-        try {
-            return PromptEstimator.estimate(a.request(), tokenCounter);
-        } catch (RuntimeException e) {
-            log.warn("prompt of {} could not be counted: {}", a.request().model(), e.toString());
-            return 0;
-        }
     }
 
     private static long completionCount(CompletionCounter c) {

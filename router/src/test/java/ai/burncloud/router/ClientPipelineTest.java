@@ -172,4 +172,133 @@ class ClientPipelineTest {
         channel.runPendingTasks();
         assertThat(channel.isOpen()).isFalse();
     }
+
+    // ---- strict HTTP (issue 9): every answer below was a 500, a 200 or a silent hold before
+
+    @Test
+    void malformedPercentEscapesAre400BeforeAuthenticationOnEveryPath() {
+        for (String path : new String[] {"/health%", "/v1/%zz", "/v1beta/models/g%zz:generateContent"}) {
+            send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+            String res = received();
+            assertThat(res).as(path).startsWith("HTTP/1.1 400");
+            assertThat(Json.parse(body(res)).path("error").path("code").asText())
+                    .isEqualTo("invalid_request");
+        }
+        send("POST /v1beta/models/g:generateContent?key=%zz HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+        assertThat(received()).startsWith("HTTP/1.1 400");
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void anHttp11RequestNeedsExactlyOneHost() {
+        send("GET /health HTTP/1.1\r\n\r\n");
+        assertThat(received()).startsWith("HTTP/1.1 400");
+        channel.runPendingTasks();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void twoHostHeadersAre400() {
+        send("GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
+        assertThat(received()).startsWith("HTTP/1.1 400");
+    }
+
+    @Test
+    void http10MayOmitHost() {
+        send("GET /health HTTP/1.0\r\n\r\n");
+        assertThat(received()).contains(" 200 OK");
+    }
+
+    @Test
+    void unsupportedHttpVersionsGetTheSameAnswerOnEveryPath() {
+        send("GET /health HTTP/2.0\r\nHost: x\r\n\r\n");
+        String health = received();
+        assertThat(health).contains(" 505 ");
+        assertThat(Json.parse(body(health)).path("error").path("code").asText())
+                .isEqualTo("http_version_not_supported");
+    }
+
+    @Test
+    void unsupportedHttpVersionsOnControlPlanePathsToo() {
+        send("GET /api/status HTTP/2.0\r\nHost: x\r\n\r\n");
+        assertThat(received()).contains(" 505 ");
+    }
+
+    @Test
+    void obsoleteLineFoldingIs400AndCloses() {
+        send("GET /health HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n");
+        String res = received();
+        assertThat(res).startsWith("HTTP/1.1 400");
+        assertThat(Json.parse(body(res)).path("error").path("code").asText()).isEqualTo("invalid_request");
+        channel.runPendingTasks();
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void foldingIsRefusedEvenWhenTheBytesArriveOneByOne() {
+        for (byte b : "GET /health HTTP/1.1\r\nHost: x\r\n\tfolded\r\n\r\n".getBytes(StandardCharsets.UTF_8)) {
+            if (channel.isOpen()) {
+                channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+            }
+        }
+        assertThat(received()).startsWith("HTTP/1.1 400");
+    }
+
+    @Test
+    void aBodyWithLeadingSpacesAfterANewlineIsNotMistakenForFolding() {
+        send(
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\n\r\n{\n  \"a\"}GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        String res = received();
+        assertThat(res).startsWith("HTTP/1.1 401").contains("HTTP/1.1 200");
+    }
+
+    @Test
+    void aPipelinedRequestThatFoldsIsRefusedToo() {
+        send("GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n 2\r\n\r\n");
+        String res = received();
+        assertThat(res).startsWith("HTTP/1.1 200").contains("HTTP/1.1 400");
+    }
+
+    @Test
+    void headRequestsGetNoBody() {
+        send("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        String res = received();
+        assertThat(res.indexOf("HTTP/1.1 200", 1)).isGreaterThan(0);
+        assertThat(res.substring(0, res.indexOf("HTTP/1.1 200", 1))).doesNotContain("status");
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosedAfterTheFirstByteTimeout() {
+        assertThat(channel.isOpen()).isTrue();
+        channel.advanceTimeBy(config.clientFirstByteTimeout().toMillis() + 1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void aConnectionThatSentAByteIsNotClosedByTheFirstByteTimeout() {
+        send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        received();
+        channel.advanceTimeBy(config.clientFirstByteTimeout().toMillis() + 1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void connectionsPastMaxConnectionsAreClosedAtOnceAndCountedBackWhenOthersLeave() {
+        BurnCloudConfig one = ConfigLoader.fromMap(Map.of("MAX_CONNECTIONS", "1", "DATABASE_URL", "sqlite:unused.db"));
+        RouterChannelInitializer listener = new RouterChannelInitializer(
+                plane(one),
+                new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE));
+        EmbeddedChannel first = new EmbeddedChannel(listener);
+        EmbeddedChannel second = new EmbeddedChannel(listener);
+        assertThat(first.isOpen()).isTrue();
+        assertThat(second.isOpen()).isFalse();
+        first.close();
+        EmbeddedChannel third = new EmbeddedChannel(listener);
+        assertThat(third.isOpen()).isTrue();
+        third.finishAndReleaseAll();
+        second.finishAndReleaseAll();
+    }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control plane: the REST API on a Vert.x HTTP server on a loopback port behind the public port
- * (the data plane forwards every non-data-plane path to it, adding X-Forwarded-For). Start it first,
+ * (the data plane forwards every non-data-plane path to it, adding X-Forwarded-For and the relay
+ * secret that makes it believed). Start it first,
  * start the data plane with its port, then {@link #attach} the data plane so statistics, metrics and
  * speed tests can reach it. Database work runs on Vert.x worker threads, never on the event loop.
  */
@@ -32,6 +33,7 @@ public final class ControlPlane implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final AtomicReference<DataPlaneView> dataPlane;
     private final List<ApiRoutes.Endpoint> endpoints;
+    private final String relaySecret;
 
     private ControlPlane(
             Vertx vertx,
@@ -39,8 +41,10 @@ public final class ControlPlane implements AutoCloseable {
             ApiServices services,
             GatewayMetrics metrics,
             AtomicReference<DataPlaneView> dataPlane,
-            List<ApiRoutes.Endpoint> endpoints) {
+            List<ApiRoutes.Endpoint> endpoints,
+            String relaySecret) {
         this.vertx = vertx;
+        this.relaySecret = relaySecret;
         this.server = server;
         this.services = services;
         this.metrics = metrics;
@@ -59,8 +63,10 @@ public final class ControlPlane implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         try {
             AtomicReference<DataPlaneView> dataPlane = new AtomicReference<>();
-            GatewayMetrics metrics = new GatewayMetrics(dataPlane);
+            GatewayMetrics metrics = new GatewayMetrics(dataPlane, config.metricsMaxSeries());
             Router router = Router.router(vertx);
+            RelayTrust relay = RelayTrust.withFreshSecret();
+            router.route().handler(relay); // first: nothing may read X-Forwarded-For before it is vetted
             Blocking blocking = new Blocking(vertx);
             ApiRoutes routes = new ApiRoutes(router, new Authenticator(services.sessions(), blocking));
             new AuthApi(services, blocking).register(routes);
@@ -77,14 +83,19 @@ public final class ControlPlane implements AutoCloseable {
             new MetricsApi(services, blocking, metrics).register(routes);
             new ConsoleRoutes(ConsoleAssets.load()).register(router);
             errors(router);
-            HttpServer server = vertx.createHttpServer()
+            // the data plane's codec accepts request lines up to 8 KiB and headers up to 64 KiB and relays
+            // them here: the control plane must accept the same, or it answers 431 and drops the connection
+            // without saying so (no Connection: close), which the relay's pool then reused (a 502)
+            HttpServer server = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+                            .setMaxInitialLineLength(8192)
+                            .setMaxHeaderSize(65536))
                     .requestHandler(router)
                     .listen(0, "127.0.0.1")
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS);
             vertx.setPeriodic(MAINTENANCE_MS, id -> maintenance(vertx, services));
-            return new ControlPlane(vertx, server, services, metrics, dataPlane, routes.endpoints());
+            return new ControlPlane(vertx, server, services, metrics, dataPlane, routes.endpoints(), relay.secret());
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("control plane failed to start: " + e.getMessage(), e);
@@ -117,6 +128,14 @@ public final class ControlPlane implements AutoCloseable {
                         },
                         false)
                 .onFailure(e -> log.error("control-plane maintenance failed: {}", e.getMessage()));
+    }
+
+    /**
+     * What the data plane's relay sends in {@code X-BurnCloud-Relay} so its {@code X-Forwarded-For}
+     * is believed; made at start, per process.
+     */
+    public String relaySecret() {
+        return relaySecret;
     }
 
     /** The loopback port the data plane forwards to. */

@@ -21,13 +21,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * Prometheus metrics (Micrometer) fed by every settled request: requests, tokens, cost, latency and
  * time-to-first-byte histograms, errors by code, in-flight requests, and per-channel health read
  * from the database at scrape time. Recording is lock-free and safe on event loops.
+ *
+ * <p>Label policy (docs/SECURITY.md): a label value never comes from client input as such. The model
+ * label names a model only when the request was routed to a channel (so the model is configured);
+ * anything else — unknown names, rejected requests — is {@code other}. Channels are configured ids,
+ * statuses three digits; a hard cap on series ({@link SeriesBudget}) folds whatever is left into
+ * {@code other}.
  */
 final class GatewayMetrics implements RequestListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MultiGauge channelUp;
     private final MultiGauge channelLatency;
 
-    GatewayMetrics(AtomicReference<DataPlaneView> dataPlane) {
+    static final String OTHER = "other";
+
+    private final SeriesBudget budget;
+
+    GatewayMetrics(AtomicReference<DataPlaneView> dataPlane, int maxSeries) {
+        this.budget = new SeriesBudget(maxSeries);
         Gauge.builder(
                         "burncloud_in_flight_requests",
                         dataPlane,
@@ -40,10 +51,22 @@ final class GatewayMetrics implements RequestListener {
         channelLatency = MultiGauge.builder("burncloud_channel_test_latency_ms")
                 .description("Latency of the channel's last speed test")
                 .register(registry);
+        // what one model costs in series (the histograms' buckets dominate), measured rather than guessed
+        long before = seriesNow();
+        byModel.put(OTHER, modelMeters(OTHER));
+        seriesPerModel = seriesNow() - before;
+        budget.force(before + seriesPerModel);
+    }
+
+    private final long seriesPerModel;
+
+    private long seriesNow() {
+        return registry.scrape().lines().filter(l -> !l.startsWith("#")).count();
     }
 
     /** The meters of one model; found once, then reused for every request of that model. */
-    private record ModelMeters(Counter prompt, Counter completion, Counter cost, Timer latency, Timer ttfb) {}
+    private record ModelMeters(
+            String label, Counter prompt, Counter completion, Counter cost, Timer latency, Timer ttfb) {}
 
     private record RequestKey(String model, String channel, int status) {}
 
@@ -55,16 +78,17 @@ final class GatewayMetrics implements RequestListener {
 
     @Override
     public void onSettled(RequestLog r) {
-        String model = r.model() == null ? "" : r.model();
-        String channel = r.channelId() == null ? "" : String.valueOf(r.channelId());
-        requests.computeIfAbsent(
-                        new RequestKey(model, channel, r.status()),
-                        k -> Counter.builder("burncloud_requests")
-                                .description("Settled data-plane requests")
-                                .tags("model", k.model(), "channel", k.channel(), "status", String.valueOf(k.status()))
-                                .register(registry))
+        // routed to a channel means the model is configured: only then may its name become a label
+        boolean routed = r.channelId() != null && r.model() != null;
+        String model = routed ? r.model() : OTHER;
+        String channel = routed ? String.valueOf(r.channelId()) : OTHER;
+        ModelMeters m = byModel.get(model);
+        if (m == null) {
+            m = modelMetersOrOther(model);
+        }
+        // a model folded into other is other on every family
+        requestCounter(new RequestKey(m.label(), m.label().equals(OTHER) ? OTHER : channel, r.status()))
                 .increment();
-        ModelMeters m = byModel.computeIfAbsent(model, this::modelMeters);
         m.prompt().increment(r.promptTokens());
         m.completion().increment(r.completionTokens());
         m.cost().increment(r.cost() / 1e9);
@@ -74,18 +98,46 @@ final class GatewayMetrics implements RequestListener {
         }
         if (r.status() >= 400 || r.errorCode() != null) {
             String code = r.errorCode() == null ? "http_" + r.status() : r.errorCode();
-            errors.computeIfAbsent(
-                            code,
-                            c -> Counter.builder("burncloud_errors")
-                                    .description("Requests that ended in an error, by error code")
-                                    .tags("code", c)
-                                    .register(registry))
-                    .increment();
+            Counter c = errors.get(code);
+            if (c == null) {
+                c = errors.computeIfAbsent(budget.take(1) ? code : OTHER, this::errorCounter);
+            }
+            c.increment();
         }
+    }
+
+    private Counter requestCounter(RequestKey key) {
+        Counter c = requests.get(key);
+        if (c != null) {
+            return c;
+        }
+        RequestKey k = budget.take(1) ? key : new RequestKey(OTHER, OTHER, key.status());
+        return requests.computeIfAbsent(
+                k,
+                x -> Counter.builder("burncloud_requests")
+                        .description("Settled data-plane requests")
+                        .tags("model", x.model(), "channel", x.channel(), "status", String.valueOf(x.status()))
+                        .register(registry));
+    }
+
+    private Counter errorCounter(String code) {
+        return Counter.builder("burncloud_errors")
+                .description("Requests that ended in an error, by error code")
+                .tags("code", code)
+                .register(registry);
+    }
+
+    /** A model's meters if the series budget allows them, else the shared {@code other} meters. */
+    private ModelMeters modelMetersOrOther(String model) {
+        if (!model.equals(OTHER) && budget.take(seriesPerModel)) {
+            return byModel.computeIfAbsent(model, this::modelMeters);
+        }
+        return byModel.computeIfAbsent(OTHER, this::modelMeters);
     }
 
     private ModelMeters modelMeters(String model) {
         return new ModelMeters(
+                model,
                 Counter.builder("burncloud_tokens")
                         .description("Tokens billed")
                         .tags("model", model, "type", "prompt")

@@ -2,7 +2,11 @@ package ai.burncloud.server;
 
 import io.vertx.ext.web.RoutingContext;
 
-/** Path and query parameters, checked: a malformed one is a 400 naming it. */
+/**
+ * Path and query parameters, checked: a malformed one is a 400 naming it. A malformed %-escape
+ * anywhere in the query, or a control character (NUL, which PostgreSQL refuses in text) in a value,
+ * is the client's 400 too, never the database's 500.
+ */
 final class Params {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
@@ -23,12 +27,21 @@ final class Params {
     }
 
     static String query(RoutingContext ctx, String name) {
-        String v = ctx.queryParams().get(name);
+        String v;
+        try {
+            v = ctx.queryParams().get(name);
+        } catch (RuntimeException e) {
+            // Vert.x reports a malformed %-escape as an HttpException wrapping IllegalArgumentException
+            throw ApiException.invalid("malformed percent-escape in the query");
+        }
         if (v == null || v.isEmpty()) {
             return null;
         }
         if (v.length() > 256) {
             throw ApiException.invalid(name + " is too long");
+        }
+        if (v.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid(name + " must not contain control characters");
         }
         return v;
     }

@@ -16,11 +16,14 @@ import java.util.List;
 /** Calls the control plane over HTTP the way the data plane forwards requests (with X-Forwarded-For). */
 final class ApiClient {
     private final String base;
+    private final String relaySecret;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    ApiClient(String base) {
+    /** @param relaySecret sent as the data plane's relay does, so X-Forwarded-For is believed (null: not sent) */
+    ApiClient(String base, String relaySecret) {
         this.base = base;
+        this.relaySecret = relaySecret;
     }
 
     /** How a request authenticates. */
@@ -70,6 +73,9 @@ final class ApiClient {
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("content-type", "application/json");
+        }
+        if (relaySecret != null) {
+            b.header("x-burncloud-relay", relaySecret);
         }
         if (auth.bearer() != null) {
             b.header("authorization", "Bearer " + auth.bearer());

@@ -50,7 +50,7 @@ abstract class ApiTestBase {
         controlPlane = ControlPlane.start(config, repos, new PasswordHasher(4), clock);
         dataPlane = new FakeDataPlane();
         controlPlane.attach(dataPlane);
-        api = new ApiClient("http://127.0.0.1:" + controlPlane.port());
+        api = new ApiClient("http://127.0.0.1:" + controlPlane.port(), controlPlane.relaySecret());
     }
 
     @AfterEach

@@ -46,6 +46,7 @@ class AuthApiTest extends ApiTestBase {
     void theCookieIsSecureBehindTls() throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(api.base() + "/api/auth/login"))
                 .header("x-forwarded-proto", "https")
+                .header("x-burncloud-relay", controlPlane.relaySecret())
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}"))
@@ -306,5 +307,35 @@ class AuthApiTest extends ApiTestBase {
             assertThat(repos2.users().findByUsername("root").orElseThrow().passwordHash())
                     .isEqualTo(hash);
         }
+    }
+
+    @Test
+    void xForwardedForFromAnyLocalProcessButTheDataPlaneIsIgnored() {
+        ApiClient stranger = new ApiClient("http://127.0.0.1:" + controlPlane.port(), "not-the-secret");
+        for (int i = 0; i < 20; i++) {
+            // a fresh "address" per attempt: believed, it would dodge the per-address limit
+            stranger.send(
+                            "POST",
+                            "/api/auth/login",
+                            "{\"username\":\"u" + i + "\",\"password\":\"whatever-1\"}",
+                            Auth.none(),
+                            "10.8.0." + (i + 1))
+                    .expect(401);
+        }
+        stranger.send(
+                        "POST",
+                        "/api/auth/login",
+                        "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
+                        Auth.none(),
+                        "10.8.0.99")
+                .expect(429);
+        // the data plane's relay still speaks for its callers
+        api.send(
+                        "POST",
+                        "/api/auth/login",
+                        "{\"username\":\"root\",\"password\":\"" + ROOT_PASSWORD + "\"}",
+                        Auth.none(),
+                        "10.8.0.100")
+                .expect(200);
     }
 }

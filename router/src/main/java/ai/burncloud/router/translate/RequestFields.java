@@ -9,7 +9,9 @@ import java.io.IOException;
 /**
  * The few top-level fields the router itself needs from a JSON body, read in one streaming pass
  * without building a tree: model (and where its value sits, so it can be patched in place), stream,
- * stream_options.include_usage and the max-token fields. Nested values are skipped.
+ * stream_options.include_usage and the max-token fields (Gemini's inside generationConfig). Nested
+ * values are skipped. A max-token field must be a whole number from 1 to {@value #MAX_TOKENS_LIMIT}:
+ * anything else is refused here rather than forwarded (a negative one came back as negative usage).
  */
 public record RequestFields(
         String model,
@@ -20,7 +22,10 @@ public record RequestFields(
         boolean includeUsage,
         long maxTokens) {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Far above any model's output limit, far below where cost arithmetic could overflow. */
+    public static final long MAX_TOKENS_LIMIT = 10_000_000L;
+
+    private static final JsonFactory FACTORY = ai.burncloud.common.Json.mapper().getFactory();
 
     /** Thrown for a body that is not one JSON object. */
     public static final class MalformedJson extends Exception {
@@ -65,8 +70,11 @@ public record RequestFields(
                         }
                     }
                     case "max_tokens", "max_completion_tokens", "max_output_tokens" -> {
-                        if (value == JsonToken.VALUE_NUMBER_INT) {
-                            maxTokens = Math.max(maxTokens, p.getLongValue());
+                        maxTokens = Math.max(maxTokens, maxTokens(p, name, value));
+                    }
+                    case "generationConfig" -> {
+                        if (value == JsonToken.START_OBJECT) {
+                            maxTokens = Math.max(maxTokens, readMaxOutputTokens(p));
                         } else {
                             p.skipChildren();
                         }
@@ -83,6 +91,37 @@ public record RequestFields(
             throw new MalformedJson("request body is not valid JSON");
         }
         return new RequestFields(model, modelStart, modelEnd, stream, hasStreamOptions, includeUsage, maxTokens);
+    }
+
+    /** A max-token value: null means "not set" (-1); anything but 1..MAX_TOKENS_LIMIT is refused. */
+    private static long maxTokens(JsonParser p, String name, JsonToken value) throws IOException, MalformedJson {
+        if (value == JsonToken.VALUE_NULL) {
+            return -1;
+        }
+        if (value != JsonToken.VALUE_NUMBER_INT) {
+            p.skipChildren();
+            throw new MalformedJson(name + " must be a whole number");
+        }
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                || p.getLongValue() < 1
+                || p.getLongValue() > MAX_TOKENS_LIMIT) {
+            throw new MalformedJson(name + " must be between 1 and " + MAX_TOKENS_LIMIT);
+        }
+        return p.getLongValue();
+    }
+
+    private static long readMaxOutputTokens(JsonParser p) throws IOException, MalformedJson {
+        long max = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (name.equals("maxOutputTokens")) {
+                max = maxTokens(p, "generationConfig.maxOutputTokens", v);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return max;
     }
 
     private static boolean readIncludeUsage(JsonParser p) throws IOException {

@@ -50,6 +50,9 @@ public final class Translators {
         gemini.put(UpstreamDialect.OPENAI, new GeminiToOpenAiTranslator());
         gemini.put(UpstreamDialect.ANTHROPIC, new GeminiToAnthropicTranslator());
         gemini.put(UpstreamDialect.BEDROCK_CONVERSE, new GeminiToBedrockTranslator());
+        for (Map<UpstreamDialect, Translator> byDialect : pairs.values()) {
+            byDialect.replaceAll((d, t) -> new ShapeGuardedTranslator(t));
+        }
         return new Translators(pairs);
     }
 

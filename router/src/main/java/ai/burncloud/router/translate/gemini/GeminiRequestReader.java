@@ -166,7 +166,13 @@ public final class GeminiRequestReader {
 
     private static List<Part> parts(JsonNode parts, Calls calls, String upstream) throws TranslationException {
         List<Part> out = new ArrayList<>();
+        if (!parts.isArray() && !parts.isMissingNode() && !parts.isNull()) {
+            throw new TranslationException("\"parts\" must be an array");
+        }
         for (JsonNode p : parts) {
+            if (!p.isObject() || p.isEmpty()) {
+                throw new TranslationException("each part must be an object with one field such as \"text\"");
+            }
             if (p.has("text")) {
                 if (!p.path("thought").asBoolean(false)) {
                     out.add(new ChatRequest.Text(p.path("text").asText("")));
