@@ -2,12 +2,22 @@ package ai.burncloud.cli;
 
 import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.common.ConfigLoader;
+import ai.burncloud.common.DatabaseUrl;
+import ai.burncloud.common.Setting;
 import ai.burncloud.database.Database;
+import ai.burncloud.service.ServiceException;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,6 +33,8 @@ public final class CliContext {
     private final Map<String, String> env;
     private final Path dotEnv;
     private final Consumer<BurnCloudApp> onRouterStarted;
+    /** Command-line flags (--database, --port, --host): they win over the environment and .env. */
+    private final Map<String, String> flags = new HashMap<>();
 
     public CliContext(
             PrintWriter out,
@@ -67,20 +79,48 @@ public final class CliContext {
         return env;
     }
 
-    /** The raw variables: environment over {@code .env}. */
+    /** Sets a variable from a command-line flag: flags win over the environment and {@code .env}. */
+    void flag(Setting setting, String value) {
+        flags.put(setting.name(), value);
+    }
+
+    /** The raw variables: flags over the environment over {@code .env}. */
     public Map<String, String> settings() {
-        return ConfigLoader.merged(env, dotEnv);
+        Map<String, String> merged = ConfigLoader.merged(env, dotEnv);
+        merged.putAll(flags);
+        return merged;
     }
 
-    /** Environment, then {@code .env}, then defaults; throws ConfigException on a bad value. */
+    /** Flags, environment, then {@code .env}, then defaults; throws ConfigException on a bad value. */
     public BurnCloudConfig config() {
-        return ConfigLoader.load(env, dotEnv);
+        return ConfigLoader.fromMap(settings());
     }
 
-    /** Opens DATABASE_URL (creating the schema on first use), runs the work, closes the database. */
+    /**
+     * Opens DATABASE_URL (migrating it), runs the work, closes the database. Admin commands never create
+     * a database: a SQLite file that does not exist is an error naming the path that was looked at,
+     * since a new empty file would only print keys that the running router rejects.
+     */
     public <T> T withServices(Function<Services, T> work) {
-        try (Database db = Database.open(config().databaseUrl())) {
+        DatabaseUrl url = config().databaseUrl();
+        url.sqliteFile().filter(f -> !Files.exists(f)).ifPresent(f -> {
+            throw new DatabaseMissingException(f);
+        });
+        try (Database db = Database.open(url)) {
             return work.apply(Services.over(db));
+        }
+    }
+
+    /** The first line of stdin, for {@code --password-stdin} (a trailing CR from Windows is dropped). */
+    String passwordFromStdin() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw ServiceException.invalid("--password-stdin: no password on standard input");
+            }
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -66,6 +66,15 @@ public final class ConfigLoader {
                 v.ipRanges(Setting.TRUSTED_PROXIES));
     }
 
+    /** The log destinations from already merged raw values; throws ConfigException on a bad value. */
+    public static LoggingConfig logging(Map<String, String> raw) {
+        Values v = new Values(raw);
+        return new LoggingConfig(
+                v.optional(Setting.LOG_FILE).map(Path::of),
+                v.bool(Setting.ACCESS_LOG),
+                v.optional(Setting.ACCESS_LOG_FILE).map(Path::of));
+    }
+
     private static final class Values {
         private final Map<String, String> raw;
 
