@@ -1,0 +1,150 @@
+package ai.burncloud.tests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The shipped {@code dist/burncloud.jar} running {@code router} in a child JVM, exactly as an operator
+ * starts it, on a free loopback port over a fresh SQLite file. Its output goes to {@code gateway.log}
+ * in its own folder, which a failing test names.
+ */
+final class GatewayProcess implements AutoCloseable {
+    private final Process process;
+    private final Path dir;
+    private final int port;
+    private final String rootPassword;
+
+    private GatewayProcess(Process process, Path dir, int port, String rootPassword) {
+        this.process = process;
+        this.dir = dir;
+        this.port = port;
+        this.rootPassword = rootPassword;
+    }
+
+    /** The repository's root (where {@code dist/} and {@code fixtures/} live). */
+    static Path repositoryRoot() {
+        String fixtures = System.getProperty("burncloud.fixtures");
+        if (fixtures == null) {
+            throw new IllegalStateException("the burncloud.fixtures system property is not set (run through Maven)");
+        }
+        return Path.of(fixtures).getParent();
+    }
+
+    static GatewayProcess start(Map<String, String> extraEnv) {
+        Path jar = repositoryRoot().resolve("dist/burncloud.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: build it first (./mvnw -B verify builds it before the tests)");
+        }
+        try {
+            Path dir = Files.createTempDirectory("burncloud-jar");
+            int port = freePort();
+            String password = "root-" + UUID.randomUUID();
+            ProcessBuilder pb = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-jar",
+                            jar.toString(),
+                            "router")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("gateway.log").toFile());
+            Map<String, String> env = pb.environment();
+            env.keySet().removeIf(k -> k.startsWith("TEST_") || k.equals("DATABASE_URL") || k.equals("REDIS_URL"));
+            Map<String, String> values = new HashMap<>();
+            values.put("HOST", "127.0.0.1");
+            values.put("PORT", Integer.toString(port));
+            values.put("DATABASE_URL", "sqlite:" + dir.resolve("gateway.db"));
+            values.put("BURNCLOUD_ROOT_PASSWORD", password);
+            values.put("SNAPSHOT_REFRESH_MS", "50");
+            values.put("LOG_FLUSH_INTERVAL_MS", "50");
+            values.putAll(extraEnv);
+            env.putAll(values);
+            GatewayProcess gw = new GatewayProcess(pb.start(), dir, port, password);
+            gw.awaitHealthy(Duration.ofSeconds(60));
+            return gw;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String rootPassword() {
+        return rootPassword;
+    }
+
+    Path log() {
+        return dir.resolve("gateway.log");
+    }
+
+    private void awaitHealthy(Duration limit) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway exited with " + process.exitValue() + "; see " + log());
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        close();
+        throw new IllegalStateException("the gateway did not answer /health within " + limit + "; see " + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
