@@ -41,13 +41,16 @@ final class RouterCommand implements Callable<Integer> {
         LoggingConfig logs = ConfigLoader.logging(ctx.settings());
         Logging.level(config.logLevel());
         Logging.destinations(logs);
+        StopOnce stop = new StopOnce();
+        // before the start, so that a SIGTERM while starting is a graceful stop too
+        TermSignal.onTerm(stop::request);
+        Thread hook = new Thread(stop::request, "burncloud-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         BurnCloudApp app = BurnCloudApp.start(config);
         if (logs.accessLog()) {
             app.router().addListener(new AccessLog());
         }
-        Thread hook = new Thread(app::close, "burncloud-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        TermSignal.onTerm(app::close);
+        stop.started(app);
         log.info(
                 "BurnCloud {} listening on http://{}:{} (database {})",
                 Version.current(),
