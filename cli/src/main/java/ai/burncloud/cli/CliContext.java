@@ -102,21 +102,27 @@ public final class CliContext {
      * since a new empty file would only print keys that the running router rejects.
      */
     public <T> T withServices(Function<Services, T> work) {
-        DatabaseUrl url = config().databaseUrl();
+        BurnCloudConfig config = config();
+        DatabaseUrl url = config.databaseUrl();
         url.sqliteFile().filter(f -> !Files.exists(f)).ifPresent(f -> {
             throw new DatabaseMissingException(f);
         });
         try (Database db = Database.open(url)) {
-            return work.apply(Services.over(db));
+            return work.apply(Services.over(db, config));
         }
     }
 
     /** The first line of stdin, for {@code --password-stdin} (a trailing CR from Windows is dropped). */
     String passwordFromStdin() {
+        return lineFromStdin("--password-stdin", "password");
+    }
+
+    /** The first line of stdin for {@code option}; {@code what} names the missing thing in the error. */
+    String lineFromStdin(String option, String what) {
         try {
             String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
-                throw ServiceException.invalid("--password-stdin: no password on standard input");
+                throw ServiceException.invalid(option + ": no " + what + " on standard input");
             }
             return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         } catch (IOException e) {

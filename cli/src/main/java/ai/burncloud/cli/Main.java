@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
             PriceCommand.class,
             ChannelCommand.class,
             TokenCommand.class,
-            UserCommand.class
+            UserCommand.class,
+            SecretsCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 operation failed (e.g. not found), 2 usage or configuration error."})
 public final class Main implements Callable<Integer> {

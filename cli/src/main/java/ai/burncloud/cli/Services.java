@@ -1,6 +1,8 @@
 package ai.burncloud.cli;
 
+import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.database.Database;
+import ai.burncloud.database.KeyCipher;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.service.ChannelAdmin;
 import ai.burncloud.service.PasswordHasher;
@@ -11,8 +13,8 @@ import ai.burncloud.service.UserAdmin;
 /** The admin services over one open database. */
 record Services(Repositories repos, PriceAdmin prices, ChannelAdmin channels, TokenAdmin tokens, UserAdmin users) {
 
-    static Services over(Database db) {
-        Repositories repos = Repositories.over(db);
+    static Services over(Database db, BurnCloudConfig config) {
+        Repositories repos = Repositories.over(db, KeyCipher.from(config));
         return new Services(
                 repos,
                 new PriceAdmin(repos),

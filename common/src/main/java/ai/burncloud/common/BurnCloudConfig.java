@@ -26,7 +26,10 @@ public record BurnCloudConfig(
         Duration shutdownGrace,
         Duration snapshotRefresh,
         int ioThreads,
-        java.util.List<IpRange> trustedProxies) {
+        java.util.List<IpRange> trustedProxies,
+        Optional<String> secretKey,
+        Optional<java.nio.file.Path> secretKeyFile,
+        int auditRetentionDays) {
 
     /** Whether {@code peer} is a reverse proxy whose X-Forwarded-For / -Proto headers are believed. */
     public boolean trustsProxy(java.net.InetAddress peer) {

@@ -63,7 +63,10 @@ public final class ConfigLoader {
                 Duration.ofSeconds(v.intIn(Setting.SHUTDOWN_GRACE_S, 0, 3600)),
                 Duration.ofMillis(v.intIn(Setting.SNAPSHOT_REFRESH_MS, 10, 60_000)),
                 v.intIn(Setting.IO_THREADS, 0, 1024),
-                v.ipRanges(Setting.TRUSTED_PROXIES));
+                v.ipRanges(Setting.TRUSTED_PROXIES),
+                v.optional(Setting.BURNCLOUD_SECRET_KEY),
+                v.optional(Setting.SECRET_KEY_FILE).map(Path::of),
+                v.intIn(Setting.AUDIT_RETENTION_DAYS, 0, 36_500));
     }
 
     /** The log destinations from already merged raw values; throws ConfigException on a bad value. */

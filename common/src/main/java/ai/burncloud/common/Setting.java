@@ -18,6 +18,13 @@ public enum Setting {
     RETRY_TIMES("2", "How many other channels a failed request may be retried on"),
     BILLING_ALLOW_UNPRICED("false", "true: serve models with no price at cost 0 (logged as price_missing)"),
     BURNCLOUD_ROOT_PASSWORD("", "Password for the root user created on first start (random if empty)"),
+    BURNCLOUD_SECRET_KEY(
+            "", "Key (32 bytes, base64: openssl rand -base64 32) encrypting upstream keys at rest (empty = key file)"),
+    SECRET_KEY_FILE(
+            "",
+            "Key file used when BURNCLOUD_SECRET_KEY is empty, generated on first use (empty = beside the SQLite"
+                    + " file, or ./burncloud.key for PostgreSQL)"),
+    AUDIT_RETENTION_DAYS("365", "Audit log entries older than this many days are deleted (0 = keep forever)"),
     METRICS_TOKEN("", "If set, GET /metrics requires Authorization: Bearer METRICS_TOKEN"),
     UPSTREAM_CONNECT_TIMEOUT_MS("10000", "Connect timeout towards upstream providers"),
     UPSTREAM_READ_TIMEOUT_MS("300000", "Longest silence allowed from an upstream (first byte and between chunks)"),

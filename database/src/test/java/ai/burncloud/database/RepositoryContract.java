@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 abstract class RepositoryContract {
     private static final long DOLLAR = Money.NANOS_PER_DOLLAR;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path keyDir;
+
     protected Database db;
     protected Repositories repos;
 
@@ -39,7 +42,7 @@ abstract class RepositoryContract {
     @BeforeEach
     void open() throws Exception {
         db = Database.open(freshDatabase());
-        repos = Repositories.over(db);
+        repos = Repositories.over(db, new KeyCipher(new KeyFile(keyDir.resolve("burncloud.key"))));
     }
 
     @AfterEach
