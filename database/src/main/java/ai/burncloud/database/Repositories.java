@@ -15,7 +15,8 @@ public record Repositories(
         SessionRepository sessions,
         StatsRepository stats,
         ConfigVersion configVersion,
-        ChannelKeys channelKeys) {
+        ChannelKeys channelKeys,
+        AuditRepository audit) {
 
     /**
      * Over {@code db}, with upstream keys encrypted by the key file the default configuration names
@@ -41,6 +42,7 @@ public record Repositories(
                 new JdbcSessionRepository(db),
                 new JdbcStatsRepository(db),
                 new ConfigVersion(db),
-                new ChannelKeys(db, cipher));
+                new ChannelKeys(db, cipher),
+                new JdbcAuditRepository(db));
     }
 }

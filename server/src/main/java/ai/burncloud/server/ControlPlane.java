@@ -62,7 +62,10 @@ public final class ControlPlane implements AutoCloseable {
             GatewayMetrics metrics = new GatewayMetrics(dataPlane);
             Router router = Router.router(vertx);
             Blocking blocking = new Blocking(vertx);
-            ApiRoutes routes = new ApiRoutes(router, new Authenticator(services.sessions(), blocking));
+            ApiRoutes routes = new ApiRoutes(
+                    router,
+                    new Authenticator(services.sessions(), blocking),
+                    new AuditedRoutes(services.audit(), blocking));
             new AuthApi(services, blocking).register(routes);
             new UserApi(services, blocking).register(routes);
             new TokenApi(services, blocking).register(routes);
@@ -73,6 +76,7 @@ public final class ControlPlane implements AutoCloseable {
             new StatsApi(services, blocking, dataPlane).register(routes);
             new OptionApi(services, blocking).register(routes);
             new StatusApi(services, blocking).register(routes);
+            new AuditApi(services, blocking).register(routes);
             new MetricsApi(services, blocking, metrics).register(routes);
             errors(router);
             HttpServer server = vertx.createHttpServer()
@@ -111,6 +115,7 @@ public final class ControlPlane implements AutoCloseable {
                         () -> {
                             s.stats().flush();
                             s.sessions().purgeExpired();
+                            s.audit().prune(s.config().auditRetentionDays());
                             return null;
                         },
                         false)
