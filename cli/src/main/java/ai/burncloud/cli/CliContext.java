@@ -5,7 +5,9 @@ import ai.burncloud.common.ConfigLoader;
 import ai.burncloud.common.DatabaseUrl;
 import ai.burncloud.common.Setting;
 import ai.burncloud.database.Database;
+import ai.burncloud.service.AuditTrail;
 import ai.burncloud.service.ServiceException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,6 +112,29 @@ public final class CliContext {
         try (Database db = Database.open(url)) {
             return work.apply(Services.over(db, config));
         }
+    }
+
+    /**
+     * Like {@link #withServices}, and records the change in the audit log as {@code cli@HOST}: the
+     * entity as it was before ({@code id} finds it; null for a create, whose id {@code createdId} takes
+     * from the result) and after. Nothing is recorded when the work fails.
+     */
+    public <T> T changing(
+            String entity,
+            String action,
+            Function<Services, String> id,
+            Function<T, String> createdId,
+            Function<Services, T> work) {
+        return withServices(s -> {
+            String knownId = id == null ? null : id.apply(s);
+            JsonNode before = s.audit().snapshots().load(entity, knownId);
+            T result = work.apply(s);
+            String entityId = knownId != null ? knownId : createdId == null ? null : createdId.apply(result);
+            JsonNode after =
+                    action.equals("delete") ? null : s.audit().snapshots().load(entity, entityId);
+            s.audit().record(AuditTrail.cliActor(), "cli", entity, entityId, action, before, after);
+            return result;
+        });
     }
 
     /** The first line of stdin, for {@code --password-stdin} (a trailing CR from Windows is dropped). */

@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             ChannelCommand.class,
             TokenCommand.class,
             UserCommand.class,
-            SecretsCommand.class
+            SecretsCommand.class,
+            AuditCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 operation failed (e.g. not found), 2 usage or configuration error."})
 public final class Main implements Callable<Integer> {

@@ -3,6 +3,7 @@ package ai.burncloud.cli;
 import ai.burncloud.database.ChannelKeys;
 import ai.burncloud.database.KeyFile;
 import ai.burncloud.database.MasterKey;
+import ai.burncloud.service.AuditTrail;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
@@ -49,9 +50,13 @@ final class SecretsRotateCommand implements Callable<Integer> {
                 : MasterKey.generate("burncloud secrets rotate");
         Rotated rotated = ctx.withServices(s -> {
             ChannelKeys keys = s.repos().channelKeys();
+            ChannelKeys.Outcome done = keys.rotate(next);
+            ObjectNode after = JsonNodeFactory.instance.objectNode();
+            after.put("key_id", next.id());
+            after.put("reencrypted", done.encrypted());
+            s.audit().record(AuditTrail.cliActor(), "cli", "secrets", next.id(), "rotate", null, after);
             return new Rotated(
-                    keys.rotate(next),
-                    keys.source() instanceof KeyFile f ? f.path().toString() : null);
+                    done, keys.source() instanceof KeyFile f ? f.path().toString() : null);
         });
         ChannelKeys.Outcome outcome = rotated.outcome();
         boolean inFile = rotated.file() != null;

@@ -41,7 +41,12 @@ final class UserAddCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String password = passwordStdin ? ctx.passwordFromStdin() : null;
-        User user = ctx.withServices(s -> s.users().add(new NewUserRequest(username, password, role, group, balance)));
+        User user = ctx.changing(
+                "users",
+                "create",
+                null,
+                u -> Long.toString(u.id()),
+                s -> s.users().add(new NewUserRequest(username, password, role, group, balance)));
         if (output.json) {
             JsonOutput.print(ctx.out(), UserViews.json(user));
         } else {

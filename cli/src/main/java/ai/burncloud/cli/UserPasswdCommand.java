@@ -39,7 +39,7 @@ final class UserPasswdCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String password = ctx.passwordFromStdin();
-        User user = ctx.withServices(s -> {
+        User user = ctx.changing("users", "passwd", s -> UserDeleteCommand.userId(s, username), null, s -> {
             User u = s.users().get(username);
             s.users().setPassword(u.id(), password);
             return u;
