@@ -31,4 +31,4 @@ record DataPlane(
         AtomicInteger inFlight,
         ControlPlaneForwarder controlPlane,
         String databaseKind,
-        UpstreamUrls urls) {}
+        UpstreamRequests requests) {}

@@ -90,7 +90,7 @@ final class RequestDispatcher {
         }
     }
 
-    private ProxyExchange authenticated(
+    private ClientExchange authenticated(
             ChannelHandlerContext ctx,
             FullHttpRequest request,
             QueryStringDecoder uri,
@@ -143,7 +143,7 @@ final class RequestDispatcher {
         }
     }
 
-    private ProxyExchange proxy(
+    private ClientExchange proxy(
             ChannelHandlerContext ctx,
             FullHttpRequest request,
             QueryStringDecoder uri,
@@ -179,10 +179,7 @@ final class RequestDispatcher {
             return null;
         }
         plane.inFlight().incrementAndGet();
-        ProxyExchange exchange =
-                new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done);
-        exchange.start();
-        return exchange;
+        return new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done).open();
     }
 
     private void reject(

@@ -89,6 +89,22 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
      */
     public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort)
             throws InterruptedException {
+        return start(config, repos, controlPlanePort, Seams.standard());
+    }
+
+    /**
+     * The parts a test may replace: the clock the circuit breakers and rate limits read (so a cooldown
+     * can pass without sleeping) and the translators (so one can be made to fail on purpose).
+     */
+    public record Seams(java.util.function.LongSupplier nanoClock, Translators translators) {
+        public static Seams standard() {
+            return new Seams(System::nanoTime, Translators.standard());
+        }
+    }
+
+    /** As {@link #start(BurnCloudConfig, Repositories, int)}, with {@code seams} replaced. */
+    public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort, Seams seams)
+            throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         int threads = config.ioThreads() > 0
                 ? config.ioThreads()
@@ -105,31 +121,32 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
             TokenCounter tokens = TokenCounter.standard();
-            CircuitBreakers breakers =
-                    new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
+            CircuitBreakers breakers = new CircuitBreakers(
+                    config.circuitFailures(), config.circuitCooldown(), probeTimeout(config), seams.nanoClock());
             Settler settler = new Settler(ledger, recorder, tokens);
             AtomicInteger inFlight = new AtomicInteger();
             io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
                     "clients", io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
             UpstreamConnector connector = new UpstreamConnector(
                     epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout());
+            Providers providers = Providers.standard();
+            UpstreamRequests requests = new UpstreamRequests(providers, new UpstreamUrls());
             DataPlane plane = new DataPlane(
                     config,
                     snapshot::get,
-                    new Gatekeeper(new RateLimiter(System::nanoTime), ledger, tokens),
+                    new Gatekeeper(new RateLimiter(seams.nanoClock()), ledger, tokens),
                     new UpstreamSelector(breakers),
                     breakers,
-                    Translators.standard(),
-                    Providers.standard(),
-                    new UpstreamConnector(
-                            epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout()),
+                    seams.translators(),
+                    providers,
+                    connector,
                     settler,
                     tokens,
                     stateSync::disableChannel,
                     inFlight,
                     controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort, config) : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    new UpstreamUrls());
+                    requests);
             Channel server = bind(
                     new ServerBootstrap()
                             .group(boss, workers)
@@ -150,7 +167,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             ChannelProbe probe = new ChannelProbe(
                     snapshot::get,
                     plane.translators(),
-                    plane.providers(),
+                    requests,
                     connector,
                     workers,
                     config.upstreamReadTimeout(),
@@ -163,6 +180,16 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /**
+     * How long a half-open probe may stay unresolved before its slot goes to the next request: a
+     * connect and a read timeout, plus a margin (a probe normally ends long before).
+     */
+    private static Duration probeTimeout(BurnCloudConfig config) {
+        return config.upstreamConnectTimeout()
+                .plus(config.upstreamReadTimeout())
+                .plusSeconds(1);
     }
 
     /** Binds, turning "address in use" and friends into a {@link java.net.BindException} the CLI reports. */
