@@ -2,6 +2,7 @@ package ai.burncloud.cli;
 
 import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.database.Database;
+import ai.burncloud.database.KeyCipher;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.router.RouterServer;
 import ai.burncloud.server.ControlPlane;
@@ -30,7 +31,8 @@ public final class BurnCloudApp implements AutoCloseable {
         Database db = Database.open(config.databaseUrl());
         ControlPlane controlPlane = null;
         try {
-            Repositories repos = Repositories.over(db);
+            Repositories repos = Repositories.over(db, KeyCipher.from(config));
+            UpstreamKeysAtStart.prepare(repos.channelKeys());
             controlPlane = ControlPlane.start(config, repos);
             RouterServer router = RouterServer.start(config, repos, controlPlane.port(), controlPlane.relaySecret());
             controlPlane.attach(router);

@@ -26,7 +26,12 @@ final class ChannelAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Channel channel = ctx.withServices(s -> s.channels().add(fields.request()));
+        Channel channel = ctx.changing(
+                "channels",
+                "create",
+                null,
+                c -> Long.toString(c.id()),
+                s -> s.channels().add(fields.request()));
         if (output.json) {
             JsonOutput.print(ctx.out(), ChannelViews.json(channel));
         } else {

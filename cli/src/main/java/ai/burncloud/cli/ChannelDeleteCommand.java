@@ -23,7 +23,12 @@ final class ChannelDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Channel channel = ctx.withServices(s -> s.channels().delete(id));
+        Channel channel = ctx.changing(
+                "channels",
+                "delete",
+                s -> Long.toString(id),
+                null,
+                s -> s.channels().delete(id));
         if (output.json) {
             JsonOutput.print(ctx.out(), JsonViews.object().put("id", id).put("deleted", true));
         } else {

@@ -22,7 +22,12 @@ final class ChannelDisableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Channel channel = ctx.withServices(s -> s.channels().disable(id));
+        Channel channel = ctx.changing(
+                "channels",
+                "disable",
+                s -> Long.toString(id),
+                null,
+                s -> s.channels().disable(id));
         ChannelViews.printStatus(ctx.out(), output.json, channel);
         return ExitCode.OK;
     }

@@ -22,7 +22,12 @@ final class ChannelEnableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Channel channel = ctx.withServices(s -> s.channels().enable(id));
+        Channel channel = ctx.changing(
+                "channels",
+                "enable",
+                s -> Long.toString(id),
+                null,
+                s -> s.channels().enable(id));
         ChannelViews.printStatus(ctx.out(), output.json, channel);
         return ExitCode.OK;
     }

@@ -29,8 +29,13 @@ final class ChannelUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChannelViews.WithRoutes shown = ctx.withServices(s -> new ChannelViews.WithRoutes(
-                s.channels().update(id, fields.request()), s.channels().abilities(id)));
+        ChannelViews.WithRoutes shown = ctx.changing(
+                "channels",
+                "update",
+                s -> Long.toString(id),
+                null,
+                s -> new ChannelViews.WithRoutes(
+                        s.channels().update(id, fields.request()), s.channels().abilities(id)));
         if (!output.json) {
             ctx.out().println("Updated channel " + id + ".");
         }

@@ -53,6 +53,7 @@ final class ErrorReporter {
 
     private static String message(Throwable e) {
         if (e instanceof ServiceException
+                || e instanceof DatabaseMissingException
                 || e instanceof ConfigException
                 || e instanceof DatabaseUnavailableException
                 || e instanceof ClientUnavailableException) {

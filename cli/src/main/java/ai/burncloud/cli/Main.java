@@ -1,5 +1,6 @@
 package ai.burncloud.cli;
 
+import ai.burncloud.common.Setting;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,7 +27,9 @@ import picocli.CommandLine.ScopeType;
             PriceCommand.class,
             ChannelCommand.class,
             TokenCommand.class,
-            UserCommand.class
+            UserCommand.class,
+            SecretsCommand.class,
+            AuditCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 operation failed (e.g. not found), 2 usage or configuration error."})
 public final class Main implements Callable<Integer> {
@@ -37,6 +40,16 @@ public final class Main implements Callable<Integer> {
             scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error, not just its message.")
     boolean verbose;
+
+    /** Every command takes {@code --database}; it wins over DATABASE_URL and {@code .env}. */
+    @Option(
+            names = "--database",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            description = "Database to use (sqlite:FILE or postgres://…); wins over DATABASE_URL and .env.")
+    void database(String url) {
+        ctx.flag(Setting.DATABASE_URL, url);
+    }
 
     Main(CliContext ctx) {
         this.ctx = ctx;

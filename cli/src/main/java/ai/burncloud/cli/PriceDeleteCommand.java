@@ -23,7 +23,8 @@ final class PriceDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> broken = ctx.withServices(s -> s.prices().delete(model));
+        List<String> broken = ctx.changing(
+                "prices", "delete", s -> model, null, s -> s.prices().delete(model));
         if (output.json) {
             var n = JsonViews.object().put("model", model).put("deleted", true);
             n.set("unresolved_aliases", JsonViews.strings(broken));

@@ -57,8 +57,14 @@ final class PriceSetCommand implements Callable<Integer> {
         if (alias == null && (input == null || output == null)) {
             throw new ParameterException(spec.commandLine(), "give --input and --output, or --alias");
         }
-        PriceEntry price = ctx.withServices(s ->
-                alias != null ? s.prices().alias(model, alias) : s.prices().set(model, input, output, cachedInput));
+        PriceEntry price = ctx.changing(
+                "prices",
+                "set",
+                s -> model,
+                null,
+                s -> alias != null
+                        ? s.prices().alias(model, alias)
+                        : s.prices().set(model, input, output, cachedInput));
         if (!json.json) {
             ctx.out()
                     .println(

@@ -31,7 +31,12 @@ final class TokenCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CreatedToken created = ctx.withServices(s -> s.tokens().create(fields.request(user)));
+        CreatedToken created = ctx.changing(
+                "tokens",
+                "create",
+                null,
+                t -> Long.toString(t.token().id()),
+                s -> s.tokens().create(fields.request(user)));
         if (output.json) {
             JsonOutput.print(
                     ctx.out(),

@@ -23,7 +23,12 @@ final class TokenDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Token token = ctx.withServices(s -> s.tokens().delete(id));
+        Token token = ctx.changing(
+                "tokens",
+                "delete",
+                s -> Long.toString(id),
+                null,
+                s -> s.tokens().delete(id));
         if (output.json) {
             JsonOutput.print(ctx.out(), JsonViews.object().put("id", id).put("deleted", true));
         } else {

@@ -23,7 +23,7 @@ final class TokenDisableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ctx.withServices(s -> {
+        return ctx.changing("tokens", "disable", s -> Long.toString(id), null, s -> {
             Token token = s.tokens().setStatus(id, Status.DISABLED);
             TokenViews.printStatus(ctx.out(), output.json, token, s);
             return ExitCode.OK;

@@ -23,7 +23,7 @@ final class TokenEnableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ctx.withServices(s -> {
+        return ctx.changing("tokens", "enable", s -> Long.toString(id), null, s -> {
             Token token = s.tokens().setStatus(id, Status.ENABLED);
             TokenViews.printStatus(ctx.out(), output.json, token, s);
             return ExitCode.OK;

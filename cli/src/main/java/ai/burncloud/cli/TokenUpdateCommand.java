@@ -29,7 +29,7 @@ final class TokenUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ctx.withServices(s -> {
+        return ctx.changing("tokens", "update", s -> Long.toString(id), null, s -> {
             var token = s.tokens().update(id, fields.request(null));
             TokenViews views = TokenViews.of(s.users().list());
             if (!output.json) {

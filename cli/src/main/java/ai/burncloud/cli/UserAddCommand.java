@@ -2,12 +2,6 @@ package ai.burncloud.cli;
 
 import ai.burncloud.database.User;
 import ai.burncloud.service.NewUserRequest;
-import ai.burncloud.service.ServiceException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +40,13 @@ final class UserAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String password = passwordStdin ? readPassword() : null;
-        User user = ctx.withServices(s -> s.users().add(new NewUserRequest(username, password, role, group, balance)));
+        String password = passwordStdin ? ctx.passwordFromStdin() : null;
+        User user = ctx.changing(
+                "users",
+                "create",
+                null,
+                u -> Long.toString(u.id()),
+                s -> s.users().add(new NewUserRequest(username, password, role, group, balance)));
         if (output.json) {
             JsonOutput.print(ctx.out(), UserViews.json(user));
         } else {
@@ -56,17 +55,5 @@ final class UserAddCommand implements Callable<Integer> {
                             + user.role().id() + ", balance " + Formats.money(user.balance()) + ").");
         }
         return ExitCode.OK;
-    }
-
-    private String readPassword() {
-        try {
-            String line = new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)).readLine();
-            if (line == null || line.isEmpty()) {
-                throw ServiceException.invalid("--password-stdin: no password on standard input");
-            }
-            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

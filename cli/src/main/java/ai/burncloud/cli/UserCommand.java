@@ -6,5 +6,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "user",
         description = "Manage users (owners of tokens and balances).",
-        subcommands = {UserAddCommand.class, UserListCommand.class, UserTopupCommand.class, UserDeleteCommand.class})
+        subcommands = {
+            UserAddCommand.class,
+            UserListCommand.class,
+            UserTopupCommand.class,
+            UserPasswdCommand.class,
+            UserDeleteCommand.class
+        })
 final class UserCommand {}

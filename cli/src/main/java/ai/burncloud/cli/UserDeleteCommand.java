@@ -17,13 +17,23 @@ final class UserDeleteCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
+    /** The id of the user named (not found fails the command, as the change itself would). */
+    static String userId(Services s, String username) {
+        return Long.toString(s.users().get(username).id());
+    }
+
     UserDeleteCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-        User user = ctx.withServices(s -> s.users().delete(username));
+        User user = ctx.changing(
+                "users",
+                "delete",
+                s -> userId(s, username),
+                null,
+                s -> s.users().delete(username));
         if (output.json) {
             JsonOutput.print(
                     ctx.out(),

@@ -26,7 +26,12 @@ final class UserTopupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        User user = ctx.withServices(s -> s.users().topUp(username, amount));
+        User user = ctx.changing(
+                "users",
+                "topup",
+                s -> UserDeleteCommand.userId(s, username),
+                null,
+                s -> s.users().topUp(username, amount));
         if (output.json) {
             JsonOutput.print(ctx.out(), UserViews.json(user));
         } else {

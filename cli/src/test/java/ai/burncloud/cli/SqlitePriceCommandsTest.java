@@ -1,5 +1,6 @@
 package ai.burncloud.cli;
 
+import ai.burncloud.database.Database;
 import ai.burncloud.database.testing.TestDatabases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ class SqlitePriceCommandsTest extends PriceCommandsContract {
 
     @Override
     protected Cli cli() {
+        Database.open(TestDatabases.sqlite(dir)).close();
         return new Cli(TestDatabases.sqliteUrl(dir), dir);
     }
 }

@@ -30,7 +30,10 @@ public record BurnCloudConfig(
         int metricsMaxSeries,
         Duration clientFirstByteTimeout,
         int maxConnections,
-        Duration localCountBudget) {
+        Duration localCountBudget,
+        Optional<String> secretKey,
+        Optional<java.nio.file.Path> secretKeyFile,
+        int auditRetentionDays) {
 
     /** Whether {@code peer} is a reverse proxy whose X-Forwarded-For / -Proto headers are believed. */
     public boolean trustsProxy(java.net.InetAddress peer) {

@@ -67,7 +67,19 @@ public final class ConfigLoader {
                 v.intIn(Setting.METRICS_MAX_SERIES, 100, 10_000_000),
                 Duration.ofSeconds(v.intIn(Setting.CLIENT_FIRST_BYTE_TIMEOUT_S, 1, 86_400)),
                 v.intIn(Setting.MAX_CONNECTIONS, 1, 1_000_000),
-                Duration.ofMillis(v.intIn(Setting.LOCAL_COUNT_BUDGET_MS, 1, 600_000)));
+                Duration.ofMillis(v.intIn(Setting.LOCAL_COUNT_BUDGET_MS, 1, 600_000)),
+                v.optional(Setting.BURNCLOUD_SECRET_KEY),
+                v.optional(Setting.SECRET_KEY_FILE).map(Path::of),
+                v.intIn(Setting.AUDIT_RETENTION_DAYS, 0, 36_500));
+    }
+
+    /** The log destinations from already merged raw values; throws ConfigException on a bad value. */
+    public static LoggingConfig logging(Map<String, String> raw) {
+        Values v = new Values(raw);
+        return new LoggingConfig(
+                v.optional(Setting.LOG_FILE).map(Path::of),
+                v.bool(Setting.ACCESS_LOG),
+                v.optional(Setting.ACCESS_LOG_FILE).map(Path::of));
     }
 
     private static final class Values {

@@ -70,6 +70,13 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
                 "DATABASE_URL has an unknown scheme '" + scheme + "' (expected sqlite:, postgres:// or postgresql://)");
     }
 
+    /** The database file of a {@code sqlite:} URL; empty for PostgreSQL. */
+    public java.util.Optional<Path> sqliteFile() {
+        return kind == Kind.SQLITE
+                ? java.util.Optional.of(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())))
+                : java.util.Optional.empty();
+    }
+
     private static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }

@@ -9,10 +9,22 @@ public enum Setting {
     HOST("0.0.0.0", "Address to listen on"),
     DATABASE_URL("sqlite:burncloud.db", "sqlite:FILE, sqlite:/abs/path.db, postgres://user:pass@host:5432/db"),
     LOG_LEVEL("info", "trace, debug, info, warn or error (RUST_LOG is accepted as an alias)"),
+    LOG_FILE("", "Also write the log to this file, rolled daily and at 50 MiB, 14 files kept (empty = stderr only)"),
+    ACCESS_LOG(
+            "false",
+            "true: one JSON line per request (time, ids, model, channel, status, tokens, cost; never a secret)"),
+    ACCESS_LOG_FILE("", "Where the access log goes, rolled like LOG_FILE (empty = stdout)"),
     MAX_REQUEST_BODY_MB("32", "Largest request body accepted, in MiB; larger bodies get 413"),
     RETRY_TIMES("2", "How many other channels a failed request may be retried on"),
     BILLING_ALLOW_UNPRICED("false", "true: serve models with no price at cost 0 (logged as price_missing)"),
     BURNCLOUD_ROOT_PASSWORD("", "Password for the root user created on first start (random if empty)"),
+    BURNCLOUD_SECRET_KEY(
+            "", "Key (32 bytes, base64: openssl rand -base64 32) encrypting upstream keys at rest (empty = key file)"),
+    SECRET_KEY_FILE(
+            "",
+            "Key file used when BURNCLOUD_SECRET_KEY is empty, generated on first use (empty = beside the SQLite"
+                    + " file, or ./burncloud.key for PostgreSQL)"),
+    AUDIT_RETENTION_DAYS("365", "Audit log entries older than this many days are deleted (0 = keep forever)"),
     METRICS_TOKEN("", "If set, GET /metrics requires Authorization: Bearer METRICS_TOKEN"),
     METRICS_MAX_SERIES("20000", "Most Prometheus series /metrics may hold; new label values beyond it count as other"),
     UPSTREAM_CONNECT_TIMEOUT_MS("10000", "Connect timeout towards upstream providers"),

@@ -15,12 +15,19 @@ final class JdbcChannelRepository implements ChannelRepository {
             + " test_ttft_ms, test_tokens_per_s, test_error, created_at, updated_at";
 
     private final Database db;
+    private final KeyCipher cipher;
 
-    JdbcChannelRepository(Database db) {
+    JdbcChannelRepository(Database db, KeyCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
     }
 
-    private static Channel map(ResultSet rs) throws SQLException {
+    /** The key as stored: encrypted; the first key ever stored creates the master key. */
+    private String sealed(Connection c, String apiKey) {
+        return cipher.encrypt(apiKey, () -> ChannelKeys.encryptedRowsExist(c));
+    }
+
+    private Channel map(ResultSet rs) throws SQLException {
         Long testAt = Sql.nullableLong(rs, "test_at");
         ChannelTest test = null;
         if (testAt != null) {
@@ -38,7 +45,7 @@ final class JdbcChannelRepository implements ChannelRepository {
                 rs.getString("name"),
                 ChannelType.parse(rs.getString("type")),
                 rs.getString("base_url"),
-                rs.getString("api_key"),
+                cipher.decrypt(rs.getString("api_key")),
                 JsonColumns.list(rs.getString("models")),
                 JsonColumns.list(rs.getString("group_names")),
                 rs.getInt("priority"),
@@ -53,8 +60,8 @@ final class JdbcChannelRepository implements ChannelRepository {
                 rs.getLong("updated_at"));
     }
 
-    private static Optional<Channel> find(Connection c, long id) throws SQLException {
-        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM channels WHERE id = ?", JdbcChannelRepository::map, id);
+    private Optional<Channel> find(Connection c, long id) throws SQLException {
+        return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM channels WHERE id = ?", this::map, id);
     }
 
     /** Rewrites the channel's abilities from its current row: one per group x model. */
@@ -87,7 +94,7 @@ final class JdbcChannelRepository implements ChannelRepository {
                     s.name(),
                     s.type().id(),
                     s.baseUrl(),
-                    s.apiKey(),
+                    sealed(c, s.apiKey()),
                     JsonColumns.listNotNull(s.models()),
                     JsonColumns.listNotNull(s.groups()),
                     s.priority(),
@@ -109,8 +116,7 @@ final class JdbcChannelRepository implements ChannelRepository {
 
     @Override
     public List<Channel> all() {
-        return db.read(
-                c -> Sql.query(c, "SELECT " + COLUMNS + " FROM channels ORDER BY id", JdbcChannelRepository::map));
+        return db.read(c -> Sql.query(c, "SELECT " + COLUMNS + " FROM channels ORDER BY id", this::map));
     }
 
     @Override
@@ -121,7 +127,7 @@ final class JdbcChannelRepository implements ChannelRepository {
             List<Channel> items = Sql.query(
                     c,
                     "SELECT " + COLUMNS + " FROM channels ORDER BY id LIMIT ? OFFSET ?",
-                    JdbcChannelRepository::map,
+                    this::map,
                     b[1],
                     (b[0] - 1) * b[1]);
             return new Page<>(items, total, b[0], b[1]);
@@ -138,7 +144,7 @@ final class JdbcChannelRepository implements ChannelRepository {
                     s.name(),
                     s.type().id(),
                     s.baseUrl(),
-                    s.apiKey(),
+                    sealed(c, s.apiKey()),
                     JsonColumns.listNotNull(s.models()),
                     JsonColumns.listNotNull(s.groups()),
                     s.priority(),

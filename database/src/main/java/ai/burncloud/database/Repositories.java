@@ -14,14 +14,25 @@ public record Repositories(
         OptionRepository options,
         SessionRepository sessions,
         StatsRepository stats,
-        ConfigVersion configVersion) {
+        ConfigVersion configVersion,
+        ChannelKeys channelKeys,
+        AuditRepository audit) {
 
+    /**
+     * Over {@code db}, with upstream keys encrypted by the key file the default configuration names
+     * (beside a SQLite file; {@code burncloud.key} in the working directory for PostgreSQL).
+     */
     public static Repositories over(Database db) {
+        return over(db, new KeyCipher(new KeyFile(KeyCipher.defaultKeyFile(db.url()))));
+    }
+
+    /** Over {@code db}, with upstream keys encrypted by {@code cipher}. */
+    public static Repositories over(Database db, KeyCipher cipher) {
         return new Repositories(
                 db,
                 new JdbcUserRepository(db),
                 new JdbcTokenRepository(db),
-                new JdbcChannelRepository(db),
+                new JdbcChannelRepository(db, cipher),
                 new JdbcPriceRepository(db),
                 new JdbcRatioRepository(db),
                 new JdbcRequestLogRepository(db),
@@ -30,6 +41,8 @@ public record Repositories(
                 new JdbcOptionRepository(db),
                 new JdbcSessionRepository(db),
                 new JdbcStatsRepository(db),
-                new ConfigVersion(db));
+                new ConfigVersion(db),
+                new ChannelKeys(db, cipher),
+                new JdbcAuditRepository(db));
     }
 }

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 abstract class RepositoryContract {
     private static final long DOLLAR = Money.NANOS_PER_DOLLAR;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path keyDir;
+
     protected Database db;
     protected Repositories repos;
 
@@ -39,7 +42,7 @@ abstract class RepositoryContract {
     @BeforeEach
     void open() throws Exception {
         db = Database.open(freshDatabase());
-        repos = Repositories.over(db);
+        repos = Repositories.over(db, new KeyCipher(new KeyFile(keyDir.resolve("burncloud.key"))));
     }
 
     @AfterEach
@@ -48,6 +51,41 @@ abstract class RepositoryContract {
             db.close();
         }
         dropDatabase();
+    }
+
+    // ---- audit log
+
+    @Test
+    void auditEntriesAreListedNewestFirstFilteredPagedAndPruned() {
+        repos.audit().append(new AuditEntry(0, 1_000, "alice", "api", "channels", "1", "create", null, "{\"id\":1}"));
+        repos.audit().append(new AuditEntry(0, 2_000, "cli@host", "cli", "channels", "1", "disable", "{}", "{}"));
+        repos.audit().append(new AuditEntry(0, 3_000, "alice", "api", "users", "7", "delete", "{\"id\":7}", null));
+
+        Page<AuditEntry> all = repos.audit().list(AuditQuery.all(), 1, 2);
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.items()).extracting(AuditEntry::action).containsExactly("delete", "disable");
+        assertThat(repos.audit().list(AuditQuery.all(), 2, 2).items())
+                .extracting(AuditEntry::action)
+                .containsExactly("create");
+        assertThat(repos.audit()
+                        .list(new AuditQuery("alice", "channels", "1", null, null, null), 1, 10)
+                        .items())
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.after()).isEqualTo("{\"id\":1}");
+                    assertThat(e.before()).isNull();
+                    assertThat(e.atMs()).isEqualTo(1_000);
+                });
+        assertThat(repos.audit()
+                        .list(new AuditQuery(null, null, null, null, 2_000L, 3_000L), 1, 10)
+                        .items())
+                .extracting(AuditEntry::actor)
+                .containsExactly("cli@host");
+
+        assertThat(repos.audit().deleteOlderThan(2_500)).isEqualTo(2);
+        assertThat(repos.audit().list(AuditQuery.all(), 1, 10).items())
+                .extracting(AuditEntry::entity)
+                .containsExactly("users");
     }
 
     // ---- users

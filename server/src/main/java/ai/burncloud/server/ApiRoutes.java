@@ -29,9 +29,12 @@ final class ApiRoutes {
             BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false);
     private final List<Endpoint> endpoints = new ArrayList<>();
 
-    ApiRoutes(Router router, Authenticator auth) {
+    private final AuditedRoutes audit;
+
+    ApiRoutes(Router router, Authenticator auth, AuditedRoutes audit) {
         this.router = router;
         this.auth = auth;
+        this.audit = audit;
     }
 
     void get(String path, Access access, Handler<RoutingContext> handler) {
@@ -59,9 +62,11 @@ final class ApiRoutes {
         if (!method.equals(HttpMethod.GET)) {
             route.handler(body);
         }
+        Handler<RoutingContext> h =
+                AuditedRoutes.audits(method, access) ? audit.around(method, path, handler) : handler;
         route.handler(auth.require(access)).handler(ctx -> {
             try {
-                handler.handle(ctx);
+                h.handle(ctx);
             } catch (RuntimeException e) {
                 Replies.failure(ctx, e);
             }

@@ -2,6 +2,7 @@ package ai.burncloud.server;
 
 import ai.burncloud.common.BurnCloudConfig;
 import ai.burncloud.database.Repositories;
+import ai.burncloud.service.AuditTrail;
 import ai.burncloud.service.ChannelAdmin;
 import ai.burncloud.service.ChannelTester;
 import ai.burncloud.service.ConsoleSessions;
@@ -39,6 +40,7 @@ record ApiServices(
         StatsQueries statsQueries,
         ChannelTester tester,
         UpstreamModels upstreamModels,
+        AuditTrail audit,
         Clock clock) {
 
     static final Duration SESSION_TTL = Duration.ofDays(7);
@@ -64,6 +66,7 @@ record ApiServices(
                 new StatsQueries(stats),
                 new ChannelTester(repos, options, clock),
                 new UpstreamModels(),
+                new AuditTrail(repos, clock),
                 clock);
     }
 }

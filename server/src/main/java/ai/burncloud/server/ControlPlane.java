@@ -68,7 +68,10 @@ public final class ControlPlane implements AutoCloseable {
             RelayTrust relay = RelayTrust.withFreshSecret();
             router.route().handler(relay); // first: nothing may read X-Forwarded-For before it is vetted
             Blocking blocking = new Blocking(vertx);
-            ApiRoutes routes = new ApiRoutes(router, new Authenticator(services.sessions(), blocking));
+            ApiRoutes routes = new ApiRoutes(
+                    router,
+                    new Authenticator(services.sessions(), blocking),
+                    new AuditedRoutes(services.audit(), blocking));
             new AuthApi(services, blocking).register(routes);
             new UserApi(services, blocking).register(routes);
             new TokenApi(services, blocking).register(routes);
@@ -80,6 +83,7 @@ public final class ControlPlane implements AutoCloseable {
             new StatsApi(services, blocking, dataPlane).register(routes);
             new OptionApi(services, blocking).register(routes);
             new StatusApi(services, blocking).register(routes);
+            new AuditApi(services, blocking).register(routes);
             new MetricsApi(services, blocking, metrics).register(routes);
             new ConsoleRoutes(ConsoleAssets.load()).register(router);
             errors(router);
@@ -124,6 +128,7 @@ public final class ControlPlane implements AutoCloseable {
                         () -> {
                             s.stats().flush();
                             s.sessions().purgeExpired();
+                            s.audit().prune(s.config().auditRetentionDays());
                             return null;
                         },
                         false)

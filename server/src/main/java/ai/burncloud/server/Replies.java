@@ -35,6 +35,7 @@ final class Replies {
             ctx.response().end(); // a stream that failed part-way: all we can do is stop
             return;
         }
+        ctx.put(AuditedRoutes.REPLY, body);
         byte[] bytes;
         try {
             bytes = WRITER.writeValueAsBytes(body);

@@ -55,6 +55,9 @@ abstract class FullApiFlowContract {
         }
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path keyDir;
+
     @Test
     void operatorSetsUpAUserWhoseCallIsLoggedCountedBilledAndMetered() throws Exception {
         upstream = FakeUpstream.start();
@@ -67,6 +70,8 @@ abstract class FullApiFlowContract {
         env.put("SNAPSHOT_REFRESH_MS", "100");
         env.put("LOG_FLUSH_INTERVAL_MS", "100");
         env.put("IO_THREADS", "2");
+        // the PostgreSQL default would be ./burncloud.key in the module directory
+        env.put("SECRET_KEY_FILE", keyDir.resolve("burncloud.key").toString());
         app = BurnCloudApp.start(ConfigLoader.fromMap(env));
         base = "http://127.0.0.1:" + app.port();
 

@@ -136,15 +136,25 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Sends SIGTERM, as systemd and container runtimes stop a service, and returns the exit status. */
+    int terminate() {
         process.destroy();
         try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
+                throw new AssertionError("the gateway did not stop within 30 s of SIGTERM; see " + log());
             }
+            return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            terminate();
         }
     }
 }
