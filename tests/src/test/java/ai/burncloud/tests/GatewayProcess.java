@@ -72,7 +72,10 @@ final class GatewayProcess implements AutoCloseable {
             values.put("LOG_FLUSH_INTERVAL_MS", "50");
             values.putAll(extraEnv);
             env.putAll(values);
-            GatewayProcess gw = new GatewayProcess(pb.start(), dir, port, password);
+            Process process = pb.start();
+            // a test that fails before closing it must not leave a gateway running after the JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            GatewayProcess gw = new GatewayProcess(process, dir, port, password);
             gw.awaitHealthy(Duration.ofSeconds(60));
             return gw;
         } catch (IOException e) {
