@@ -20,6 +20,9 @@ final class Gatekeeper {
     /** Completion tokens assumed for the hold when a request sets no max_tokens. */
     static final long DEFAULT_COMPLETION_HOLD_TOKENS = 1024;
 
+    /** The answer for a key the snapshot does not know (the dispatcher may look it up: {@link KeyLookup}). */
+    static final Rejection UNKNOWN_KEY = Rejection.of(GatewayError.INVALID_TOKEN, "Invalid API key");
+
     private static final int CHEAP_ESTIMATE_MAX_BYTES = 64 * 1024;
 
     private final RateLimiter rateLimiter;
@@ -39,7 +42,7 @@ final class Gatekeeper {
         }
         AuthorizedToken token = snapshot.tokensByHash().get(ApiKeys.hash(key));
         if (token == null) {
-            return Rejection.of(GatewayError.INVALID_TOKEN, "Invalid API key");
+            return UNKNOWN_KEY;
         }
         if (token.token().status() != Status.ENABLED) {
             return Rejection.of(GatewayError.INVALID_TOKEN, "This API key is disabled");

@@ -50,6 +50,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     private final AtomicReference<RoutingSnapshot> snapshot;
     private final ChannelProbe probe;
     private final io.netty.channel.group.ChannelGroup clients;
+    private final KeyLookup keyLookup;
 
     private RouterServer(
             BurnCloudConfig config,
@@ -62,7 +63,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             AtomicInteger inFlight,
             AtomicReference<RoutingSnapshot> snapshot,
             ChannelProbe probe,
-            io.netty.channel.group.ChannelGroup clients) {
+            io.netty.channel.group.ChannelGroup clients,
+            KeyLookup keyLookup) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -74,6 +76,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         this.snapshot = snapshot;
         this.probe = probe;
         this.clients = clients;
+        this.keyLookup = keyLookup;
     }
 
     /** The data plane alone: every non-data-plane path answers 404. */
@@ -111,6 +114,12 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             AtomicInteger inFlight = new AtomicInteger();
             io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
                     "clients", io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+            KeyLookup keyLookup = new KeyLookup(
+                    hash -> repos.tokens().findByKeyHash(hash).isPresent(),
+                    hash -> snapshot.get().tokensByHash().containsKey(hash),
+                    stateSync::refreshNow,
+                    System::nanoTime,
+                    KeyLookup.Limits.STANDARD);
             UpstreamConnector connector = new UpstreamConnector(
                     epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout());
             DataPlane plane = new DataPlane(
@@ -129,7 +138,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     inFlight,
                     controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort, config) : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    new UpstreamUrls());
+                    new UpstreamUrls(),
+                    keyLookup);
             Channel server = bind(
                     new ServerBootstrap()
                             .group(boss, workers)
@@ -156,7 +166,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     config.upstreamReadTimeout(),
                     tokens);
             return new RouterServer(
-                    config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients);
+                    config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients,
+                    keyLookup);
         } catch (InterruptedException | RuntimeException e) {
             stateSync.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -205,6 +216,16 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         return probe.test(channelId, model);
     }
 
+    /** Database lookups made for keys the snapshot did not know (tests). */
+    long keyLookups() {
+        return keyLookup.lookups();
+    }
+
+    @Override
+    public void syncConfiguration() {
+        stateSync.refreshNow();
+    }
+
     @Override
     public int inFlight() {
         return inFlight.get();
@@ -239,6 +260,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         clients.close().awaitUninterruptibly(2_000);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        keyLookup.close();
         stateSync.close();
     }
 }

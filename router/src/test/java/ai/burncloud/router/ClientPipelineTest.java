@@ -50,7 +50,8 @@ class ClientPipelineTest {
                 new AtomicInteger(),
                 null,
                 "sqlite",
-                new UpstreamUrls());
+                new UpstreamUrls(),
+                new KeyLookup(hash -> false, hash -> false, () -> {}, System::nanoTime, KeyLookup.Limits.STANDARD));
     }
 
     @AfterEach

@@ -61,7 +61,7 @@ public final class ControlPlane implements AutoCloseable {
             AtomicReference<DataPlaneView> dataPlane = new AtomicReference<>();
             GatewayMetrics metrics = new GatewayMetrics(dataPlane);
             Router router = Router.router(vertx);
-            Blocking blocking = new Blocking(vertx);
+            Blocking blocking = new Blocking(vertx, () -> syncDataPlane(dataPlane.get()));
             ApiRoutes routes = new ApiRoutes(router, new Authenticator(services.sessions(), blocking));
             new AuthApi(services, blocking).register(routes);
             new UserApi(services, blocking).register(routes);
@@ -86,6 +86,19 @@ public final class ControlPlane implements AutoCloseable {
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("control plane failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /** After a write: the data plane in this process serves it before the API answers (see Blocking). */
+    private static void syncDataPlane(DataPlaneView view) {
+        if (view == null) {
+            return;
+        }
+        try {
+            view.syncConfiguration();
+        } catch (RuntimeException e) {
+            // the write is committed; the data plane's own poll picks it up within SNAPSHOT_REFRESH_MS
+            log.warn("could not bring the data plane up to the database at once: {}", e.getMessage());
         }
     }
 
