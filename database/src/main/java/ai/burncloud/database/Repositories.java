@@ -14,7 +14,8 @@ public record Repositories(
         OptionRepository options,
         SessionRepository sessions,
         StatsRepository stats,
-        ConfigVersion configVersion) {
+        ConfigVersion configVersion,
+        JournalRepository journal) {
 
     public static Repositories over(Database db) {
         return new Repositories(
@@ -30,6 +31,7 @@ public record Repositories(
                 new JdbcOptionRepository(db),
                 new JdbcSessionRepository(db),
                 new JdbcStatsRepository(db),
-                new ConfigVersion(db));
+                new ConfigVersion(db),
+                new JdbcJournalRepository(db));
     }
 }

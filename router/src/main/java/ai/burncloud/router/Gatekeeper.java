@@ -102,7 +102,8 @@ final class Gatekeeper {
             return Rejection.of(
                     GatewayError.INSUFFICIENT_QUOTA, "Insufficient quota: " + whose + " cannot cover this request");
         }
-        return new Admission(request, token, routes, price, held.hold(), snapshot.retryTimes());
+        return new Admission(
+                request, token, routes, price, held.hold(), snapshot.retryTimes(), new CompletionCounter(tokenCounter));
     }
 
     /** An upper estimate of the cost: prompt from the body size (or the tokenizer), completion from max_tokens. */

@@ -114,7 +114,7 @@ final class ProxyExchange implements UpstreamListener, ClientExchange {
         this.clientIp = clientIp;
         this.onDone = onDone;
         this.client = new ClientStream(ctx, requestId, this::onClientGone);
-        this.completion = new CompletionCounter(plane.tokenCounter());
+        this.completion = admission.completion();
     }
 
     void start() {

@@ -220,6 +220,14 @@ final class RequestDispatcher {
             return null;
         }
         plane.inFlight().incrementAndGet();
+        plane.settler()
+                .admitted(
+                        (Admission) admitted,
+                        requestId,
+                        request.uri(),
+                        clientIp,
+                        startMs,
+                        ctx.channel().eventLoop());
         ProxyExchange exchange =
                 new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done);
         exchange.start();

@@ -1,9 +1,11 @@
 package ai.burncloud.router;
 
 import ai.burncloud.common.BurnCloudConfig;
+import ai.burncloud.common.DatabaseUrl;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.router.provider.Providers;
 import ai.burncloud.router.translate.Translators;
+import ai.burncloud.service.AbandonedRequests;
 import ai.burncloud.service.ChannelTestResult;
 import ai.burncloud.service.DataPlaneView;
 import ai.burncloud.service.QuotaLedger;
@@ -102,15 +104,23 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                 threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 
         QuotaLedger ledger = new QuotaLedger();
-        UsageRecorder recorder = new UsageRecorder(repos.usage(), ledger);
+        TokenCounter tokens = TokenCounter.standard();
+        // this run's journal identity: a restarted router is a new instance and settles the old one's rows
+        String instance = java.util.UUID.randomUUID().toString();
+        InFlightRequests inFlightRequests = new InFlightRequests(instance, tokens);
+        UsageRecorder recorder = new UsageRecorder(repos.usage(), ledger, instance, inFlightRequests);
+        AbandonedRequests abandoned = new AbandonedRequests(
+                repos.journal(),
+                instance,
+                journalStaleAfter(config),
+                repos.database().kind() == DatabaseUrl.Kind.SQLITE);
         AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
-        StateSync stateSync = new StateSync(repos, config, ledger, recorder, snapshot);
+        StateSync stateSync = new StateSync(repos, config, ledger, recorder, abandoned, snapshot);
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
-            TokenCounter tokens = TokenCounter.standard();
             CircuitBreakers breakers =
                     new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
-            Settler settler = new Settler(ledger, recorder, tokens);
+            Settler settler = new Settler(ledger, recorder, tokens, inFlightRequests);
             AtomicInteger inFlight = new AtomicInteger();
             io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
                     "clients", io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
@@ -174,6 +184,15 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /**
+     * How long a router's journal may go unrefreshed before another router settles its requests as
+     * interrupted: ten flush intervals, at least 5 s (a live router rewrites it at every flush).
+     */
+    static Duration journalStaleAfter(BurnCloudConfig config) {
+        Duration tenFlushes = config.logFlushInterval().multipliedBy(10);
+        return tenFlushes.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : tenFlushes;
     }
 
     /** Binds, turning "address in use" and friends into a {@link java.net.BindException} the CLI reports. */

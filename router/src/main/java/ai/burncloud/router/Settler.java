@@ -9,11 +9,13 @@ import ai.burncloud.service.QuotaLedger;
 import ai.burncloud.service.RequestListener;
 import ai.burncloud.service.TokenCounter;
 import ai.burncloud.service.UsageRecorder;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Ends a request's money story exactly once: computes the cost from the usage (the upstream's
+ * Opens and ends a request's money story, the end exactly once: {@link #admitted} puts the request in
+ * the in-flight journal; {@link #settle} takes it out, computes the cost from the usage (the upstream's
  * numbers, with any missing field estimated locally and the row marked so), replaces the quota hold
  * by that cost (or releases it when nothing was served), and queues the log row.
  *
@@ -24,12 +26,20 @@ final class Settler {
     private final QuotaLedger ledger;
     private final UsageRecorder recorder;
     private final TokenCounter tokenCounter;
+    private final InFlightRequests inFlight;
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
 
-    Settler(QuotaLedger ledger, UsageRecorder recorder, TokenCounter tokenCounter) {
+    Settler(QuotaLedger ledger, UsageRecorder recorder, TokenCounter tokenCounter, InFlightRequests inFlight) {
         this.ledger = ledger;
         this.recorder = recorder;
         this.tokenCounter = tokenCounter;
+        this.inFlight = inFlight;
+    }
+
+    /** The request is on its way upstream: journaled as in flight from the next flush until it settles. */
+    void admitted(
+            Admission a, String requestId, String endpoint, String clientIp, long startedAtMs, EventExecutor loop) {
+        inFlight.admitted(a, requestId, endpoint, clientIp, startedAtMs, loop);
     }
 
     void addListener(RequestListener l) {
@@ -50,6 +60,8 @@ final class Settler {
             Long ttfbMs) {}
 
     RequestLog settle(Admission a, String requestId, String endpoint, String clientIp, long startedAtMs, Outcome o) {
+        // out of the in-flight set before the row is queued: a flush then logs it or journals it, never both
+        inFlight.settled(requestId);
         boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED && o.settlement() != Settlement.REJECTED;
         TokenUsage usage = TokenUsage.NONE;
         boolean estimated = false;

@@ -44,7 +44,7 @@ class ClientPipelineTest {
                 Translators.standard(),
                 Providers.standard(),
                 new UpstreamConnector(NioSocketChannel.class, Duration.ofSeconds(1)),
-                new Settler(ledger, recorder, tokens),
+                new Settler(ledger, recorder, tokens, new InFlightRequests("test", tokens)),
                 tokens,
                 (id, why) -> {},
                 new AtomicInteger(),
