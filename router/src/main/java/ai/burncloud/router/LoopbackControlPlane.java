@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * Forwards control-plane paths to the control plane's HTTP server on a loopback port, so one public
@@ -23,6 +24,14 @@ import java.net.InetSocketAddress;
  * control plane listens on loopback only, so it can take them as given.
  */
 final class LoopbackControlPlane implements ControlPlaneForwarder {
+    private static final List<CharSequence> HOP_BY_HOP = List.of(
+            HttpHeaderNames.UPGRADE,
+            "http2-settings",
+            HttpHeaderNames.KEEP_ALIVE,
+            HttpHeaderNames.TE,
+            HttpHeaderNames.TRAILER,
+            HttpHeaderNames.PROXY_CONNECTION);
+
     private final UpstreamConnector connector;
     private final UpstreamEndpoint endpoint;
     private final ai.burncloud.common.BurnCloudConfig config;
@@ -66,6 +75,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
             // one address, already resolved against TRUSTED_PROXIES: the control plane takes it as given
             h.set("x-forwarded-for", caller.text());
             h.set("x-forwarded-proto", caller.https() ? "https" : "http");
+            dropHopByHop(h);
             h.set(HttpHeaderNames.CONNECTION, "keep-alive");
             Future<Channel> f = connector.acquire(ctx.channel().eventLoop(), endpoint, false);
             f.addListener(x -> {
@@ -159,6 +169,24 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
                 finished = true;
                 done.run();
             }
+        }
+    }
+
+    /**
+     * Hop-by-hop headers are the client's connection's business, never the relayed request's: an
+     * {@code Upgrade: h2c} offer (java.net.http and curl --http2 send one) passed on would switch the
+     * loopback connection to HTTP/2 and leave the client waiting for an answer that never comes.
+     */
+    private static void dropHopByHop(HttpHeaders h) {
+        for (String listed : h.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String name : listed.split(",")) {
+                if (!name.isBlank()) {
+                    h.remove(name.strip());
+                }
+            }
+        }
+        for (CharSequence name : HOP_BY_HOP) {
+            h.remove(name);
         }
     }
 }

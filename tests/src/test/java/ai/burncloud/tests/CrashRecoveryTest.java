@@ -70,7 +70,7 @@ class CrashRecoveryTest {
 
     @Test
     void afterKillNineEveryRequestThatReachedTheUpstreamIsLoggedAndChargedExactlyOnce() throws Exception {
-        String url = "sqlite:" + dir.resolve("crash.db");
+        String url = GatewayProcess.databaseUrl(dir);
         try (FakeUpstream up = FakeUpstream.start()) {
             // streams: 400 events 25 ms apart (ten seconds: they are all in the middle when the kill comes)
             byte[] slow = SlowStreams.openAi(400);
@@ -80,16 +80,16 @@ class CrashRecoveryTest {
                     : Reply.json(200, answer));
             Setup setup = configure(url, up);
             Map<String, String> env = Map.of(
-                    "HOST", "127.0.0.1",
-                    "PORT", "0",
-                    "DATABASE_URL", url,
-                    "LOG_FLUSH_INTERVAL_MS", String.valueOf(FLUSH_MS),
-                    "SNAPSHOT_REFRESH_MS", "250",
-                    "IO_THREADS", "2",
-                    "BURNCLOUD_ROOT_PASSWORD", ROOT_PASSWORD,
-                    "LOG_LEVEL", "info");
+                    "LOG_FLUSH_INTERVAL_MS",
+                    String.valueOf(FLUSH_MS),
+                    "SNAPSHOT_REFRESH_MS",
+                    "250",
+                    "IO_THREADS",
+                    "2",
+                    "BURNCLOUD_ROOT_PASSWORD",
+                    ROOT_PASSWORD);
 
-            GatewayProcess first = GatewayProcess.start(dir, env);
+            GatewayProcess first = GatewayProcess.startIn(dir, env);
             Set<String> finishedEarly = new HashSet<>();
             List<Stream> streams = new ArrayList<>();
             Map<String, Long> callsEndedAt = new ConcurrentHashMap<>();
@@ -131,7 +131,7 @@ class CrashRecoveryTest {
                 assertThat(s.firstByteAt).isLessThan(killedAt - TimeUnit.MILLISECONDS.toNanos(FLUSH_MS));
             }
 
-            try (GatewayProcess second = GatewayProcess.start(dir, env)) {
+            try (GatewayProcess second = GatewayProcess.startIn(dir, env)) {
                 // visible through the API at once: a SQLite database has one router, so the restart settles it all
                 String root = login(second);
                 JsonNode page = get(second, "/api/logs?settlement=interrupted&size=100", root);

@@ -1,124 +1,178 @@
 package ai.burncloud.tests;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 /**
- * {@code java -jar dist/burncloud.jar router} as an operator runs it: a JVM of its own, configured
- * only by its environment, on an ephemeral port read from its start-up line. {@link #kill()} is
- * {@code kill -9}: no shutdown hook runs.
+ * The shipped {@code dist/burncloud.jar} running {@code router} in a child JVM, exactly as an operator
+ * starts it, on a free loopback port over a fresh SQLite file. Its output goes to {@code gateway.log}
+ * in its own folder, which a failing test names. {@link #kill()} is {@code kill -9}; {@link #startIn}
+ * starts another one over the same folder and database, as a restart would.
  */
 final class GatewayProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
-
     private final Process process;
+    private final Path dir;
     private final int port;
-    private final StringBuffer output;
+    private final String rootPassword;
 
-    private GatewayProcess(Process process, int port, StringBuffer output) {
+    private GatewayProcess(Process process, Path dir, int port, String rootPassword) {
         this.process = process;
+        this.dir = dir;
         this.port = port;
-        this.output = output;
+        this.rootPassword = rootPassword;
     }
 
-    /** The shaded jar of this build (the cli module packages it before the tests module runs). */
-    static Path jar() {
-        Path jar = Path.of(System.getProperty("burncloud.jar", "dist/burncloud.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the cli module first (./mvnw package)");
+    /** The repository's root (where {@code dist/} and {@code fixtures/} live). */
+    static Path repositoryRoot() {
+        String fixtures = System.getProperty("burncloud.fixtures");
+        if (fixtures == null) {
+            throw new IllegalStateException("the burncloud.fixtures system property is not set (run through Maven)");
         }
-        return jar;
+        return Path.of(fixtures).getParent();
     }
 
-    /** Starts the router in {@code dir} (its working directory: no stray .env) with exactly {@code env}. */
-    static GatewayProcess start(Path dir, Map<String, String> env) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                        java,
-                        "-Xmx256m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        jar().toAbsolutePath().toString(),
-                        "router"))
-                .directory(dir.toFile())
-                .redirectErrorStream(true);
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        Process process;
+    static GatewayProcess start(Map<String, String> extraEnv) {
         try {
-            process = pb.start();
+            return startIn(Files.createTempDirectory("burncloud-jar"), extraEnv);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StringBuffer output = new StringBuffer();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader r = new BufferedReader(
-                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = r.readLine()) != null) {
-                            output.append(line).append('\n');
-                            Matcher m = LISTENING.matcher(line);
-                            if (m.find()) {
-                                port.complete(Integer.parseInt(m.group(1)));
-                            }
-                        }
-                    } catch (IOException e) {
-                        // the process is gone
-                    }
-                    port.completeExceptionally(new IllegalStateException("the router exited before listening"));
-                },
-                "gateway-process-output");
-        reader.setDaemon(true);
-        reader.start();
+    }
+
+    /** Starts in {@code dir}, over its {@code gateway.db} (kept from an earlier start: a restart). */
+    static GatewayProcess startIn(Path dir, Map<String, String> extraEnv) {
+        Path jar = repositoryRoot().resolve("dist/burncloud.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: build it first (./mvnw -B verify builds it before the tests)");
+        }
         try {
-            return new GatewayProcess(process, port.get(90, TimeUnit.SECONDS), output);
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the router did not start: " + e + "\n" + output, e);
+            int port = freePort();
+            String password = "root-" + UUID.randomUUID();
+            ProcessBuilder pb = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-jar",
+                            jar.toString(),
+                            "router")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("gateway.log").toFile()));
+            Map<String, String> env = pb.environment();
+            env.keySet().removeIf(k -> k.startsWith("TEST_") || k.equals("DATABASE_URL") || k.equals("REDIS_URL"));
+            Map<String, String> values = new HashMap<>();
+            values.put("HOST", "127.0.0.1");
+            values.put("PORT", Integer.toString(port));
+            values.put("DATABASE_URL", databaseUrl(dir));
+            values.put("BURNCLOUD_ROOT_PASSWORD", password);
+            values.put("SNAPSHOT_REFRESH_MS", "50");
+            values.put("LOG_FLUSH_INTERVAL_MS", "50");
+            values.putAll(extraEnv);
+            env.putAll(values);
+            GatewayProcess gw = new GatewayProcess(pb.start(), dir, port, password);
+            gw.awaitHealthy(Duration.ofSeconds(60));
+            return gw;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    int port() {
-        return port;
+    /** The database of a gateway started in {@code dir}. */
+    static String databaseUrl(Path dir) {
+        return "sqlite:" + dir.resolve("gateway.db");
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    String output() {
-        return output.toString();
+    String rootPassword() {
+        return rootPassword;
     }
 
-    /** kill -9, and waits until the process is gone. */
-    void kill() throws InterruptedException {
+    Path log() {
+        return dir.resolve("gateway.log");
+    }
+
+    private void awaitHealthy(Duration limit) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the gateway exited with " + process.exitValue() + "; see " + log());
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        close();
+        throw new IllegalStateException("the gateway did not answer /health within " + limit + "; see " + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed. Returns once the process is gone. */
+    void kill() {
         process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the router survived kill -9");
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the gateway survived kill -9");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
