@@ -69,12 +69,13 @@ public final class UsageRecorder {
         while (true) {
             List<RequestLog> rows = new ArrayList<>(retry);
             retry = List.of();
-            RequestLog next = null;
+            RequestLog next;
             while (rows.size() < MAX_BATCH && (next = queue.poll()) != null) {
                 queued.decrementAndGet();
                 rows.add(next);
             }
-            boolean drained = next == null;
+            // the batch is not full only when the queue ran dry: the journal goes with the last batch
+            boolean drained = rows.size() < MAX_BATCH;
             JournalUpdate journal = drained ? journal() : null;
             if (rows.isEmpty() && journal == null) {
                 return written;
