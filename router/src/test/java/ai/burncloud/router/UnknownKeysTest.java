@@ -76,9 +76,7 @@ class UnknownKeysTest {
             KeyLookup.Limits limits = KeyLookup.Limits.STANDARD;
             // the budget: a burst, then a steady trickle however many keys arrive
             long bound = limits.burst() + (long) Math.ceil(seconds * limits.perSecond());
-            assertThat(gw.router().keyLookups())
-                    .isPositive()
-                    .isLessThanOrEqualTo(bound);
+            assertThat(gw.router().keyLookups()).isPositive().isLessThanOrEqualTo(bound);
         }
     }
 }
