@@ -24,6 +24,8 @@ public record DataPlaneRoute(Kind kind, Operation operation, ClientApi api, Stri
     private static final DataPlaneRoute OTHER = new DataPlaneRoute(Kind.OTHER, null, ClientApi.OPENAI, null);
     private static final DataPlaneRoute HEALTH = new DataPlaneRoute(Kind.HEALTH, null, ClientApi.OPENAI, null);
     private static final DataPlaneRoute LIST = new DataPlaneRoute(Kind.LIST_MODELS, null, ClientApi.OPENAI, null);
+    private static final DataPlaneRoute GEMINI_LIST =
+            new DataPlaneRoute(Kind.LIST_MODELS, null, ClientApi.GEMINI, null);
 
     /** Resolves a request path (without query) and method. */
     public static DataPlaneRoute resolve(HttpMethod method, String path) {
@@ -44,6 +46,9 @@ public record DataPlaneRoute(Kind kind, Operation operation, ClientApi api, Stri
         if (path.equals("/v1/models")) {
             return method == HttpMethod.GET ? LIST : wrongMethod(ClientApi.OPENAI);
         }
+        if (path.equals("/v1beta/models")) {
+            return method == HttpMethod.GET ? GEMINI_LIST : wrongMethod(ClientApi.GEMINI);
+        }
         String rest = path.startsWith("/v1beta/models/")
                 ? path.substring("/v1beta/models/".length())
                 : path.startsWith("/v1/models/") ? path.substring("/v1/models/".length()) : null;
@@ -59,13 +64,17 @@ public record DataPlaneRoute(Kind kind, Operation operation, ClientApi api, Stri
                 }
                 return OTHER;
             }
-            if (path.startsWith("/v1/models/")) {
-                return method == HttpMethod.GET
-                        ? new DataPlaneRoute(Kind.GET_MODEL, null, ClientApi.OPENAI, decode(rest))
-                        : wrongMethod(ClientApi.OPENAI);
-            }
+            ClientApi api = path.startsWith("/v1/models/") ? ClientApi.OPENAI : ClientApi.GEMINI;
+            return method == HttpMethod.GET
+                    ? new DataPlaneRoute(Kind.GET_MODEL, null, api, decode(rest))
+                    : wrongMethod(api);
         }
         return OTHER;
+    }
+
+    /** The same route answered in another dialect (the model listing follows the caller's SDK). */
+    DataPlaneRoute in(ClientApi dialect) {
+        return new DataPlaneRoute(kind, operation, dialect, pathModel);
     }
 
     private static DataPlaneRoute operation(Operation op, String model) {

@@ -53,6 +53,9 @@ final class RequestDispatcher {
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         DataPlaneRoute route = DataPlaneRoute.resolve(request.method(), uri.path());
+        if (route.kind() == DataPlaneRoute.Kind.LIST_MODELS || route.kind() == DataPlaneRoute.Kind.GET_MODEL) {
+            route = route.in(ModelsEndpoint.dialect(route, request.headers(), uri));
+        }
         switch (route.kind()) {
             case HEALTH -> {
                 request.release();
@@ -126,17 +129,21 @@ final class RequestDispatcher {
         switch (route.kind()) {
             case LIST_MODELS -> {
                 request.release();
-                sendJson(ctx, ModelsEndpoint.list(snapshot, token), requestId);
+                try {
+                    sendJson(ctx, ModelsEndpoint.list(route.api(), snapshot, token, uri), requestId);
+                } catch (ModelsEndpoint.BadListing e) {
+                    ClientResponses.error(ctx, route.api(), GatewayError.INVALID_REQUEST, e.getMessage(), requestId);
+                }
                 done.run();
                 return null;
             }
             case GET_MODEL -> {
                 request.release();
-                byte[] model = ModelsEndpoint.one(snapshot, token, route.pathModel());
+                byte[] model = ModelsEndpoint.one(route.api(), snapshot, token, route.pathModel());
                 if (model == null) {
                     ClientResponses.error(
                             ctx,
-                            ClientApi.OPENAI,
+                            route.api(),
                             GatewayError.MODEL_NOT_FOUND,
                             ModelsEndpoint.notFound(route.pathModel()),
                             requestId);

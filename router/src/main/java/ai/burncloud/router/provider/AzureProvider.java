@@ -10,6 +10,10 @@ import io.netty.handler.codec.http.HttpHeaders;
  * Azure OpenAI: {@code {base}/openai/deployments/{deployment}/{op}?api-version=…} with an
  * {@code api-key} header. The deployment is the upstream model name (after the channel's model
  * mapping); the API version comes from the channel config's {@code api_version}.
+ *
+ * <p>The Responses API is the exception: Azure serves it only on its v1 surface,
+ * {@code {base}/openai/v1/responses}, with the deployment as the body's {@code model} (the upstream
+ * model the translator already writes there) and no {@code api-version}.
  */
 public final class AzureProvider implements UpstreamProvider {
     public static final String DEFAULT_API_VERSION = "2024-10-21";
@@ -17,8 +21,12 @@ public final class AzureProvider implements UpstreamProvider {
     @Override
     public String url(UpstreamTarget target, UpstreamOperation operation) {
         PathSegments.requireOpenAi(operation, "azure");
+        String base = PathSegments.trimBase(target.baseUrl(), "/openai");
+        if (operation == UpstreamOperation.OPENAI_RESPONSES) {
+            return base + "/openai/v1/responses";
+        }
         String version = Jsons.text(target.config(), "api_version");
-        return PathSegments.trimBase(target.baseUrl(), "/openai")
+        return base
                 + "/openai/deployments/"
                 + PathSegments.encode(target.upstreamModel())
                 + operation.pathOrSuffix()

@@ -36,6 +36,15 @@ class ProvidersTest {
                                 "{\"api_version\":\"2025-01-01-preview\"}"),
                         UpstreamOperation.OPENAI_EMBEDDINGS,
                         "https://res.openai.azure.com/openai/deployments/emb/embeddings?api-version=2025-01-01-preview"),
+                // Azure serves the Responses API only on its v1 surface: a deployments path is a 404 there
+                Arguments.of(
+                        target(
+                                ChannelType.AZURE,
+                                "https://res.openai.azure.com/openai",
+                                "gpt-4o-prod",
+                                "{\"api_version\":\"2024-10-21\"}"),
+                        UpstreamOperation.OPENAI_RESPONSES,
+                        "https://res.openai.azure.com/openai/v1/responses"),
                 Arguments.of(
                         target(
                                 ChannelType.QWEN,

@@ -21,7 +21,10 @@ public final class AnthropicRequestReader {
     private AnthropicRequestReader() {}
 
     public static ChatRequest read(JsonNode body, String upstream) throws TranslationException {
-        for (String field : new String[] {"mcp_servers", "container"}) {
+        // "thread" (the message-threads beta: the server holds the history) cannot be honoured by an
+        // upstream that only sees this request's messages: dropping it would send a conversation that
+        // starts with a tool result
+        for (String field : new String[] {"mcp_servers", "container", "thread"}) {
             if (Jsons.field(body, field) != null) {
                 throw new TranslationException("\"" + field + "\" is only supported on anthropic channels");
             }
@@ -32,6 +35,7 @@ public final class AnthropicRequestReader {
         }
         Map<String, String> toolNames = new HashMap<>();
         List<ChatRequest.Message> messages = new ArrayList<>();
+        List<String> system = system(Jsons.field(body, "system"));
         for (JsonNode m : msgs) {
             String role = Jsons.text(m, "role");
             ChatRequest.Role r;
@@ -39,10 +43,18 @@ public final class AnthropicRequestReader {
                 r = ChatRequest.Role.USER;
             } else if ("assistant".equals(role)) {
                 r = ChatRequest.Role.ASSISTANT;
+            } else if ("system".equals(role)) {
+                // Claude Code sends system messages mid-conversation; every upstream we convert to has one
+                // system instruction, so they join it in order (docs/PROTOCOLS.md, "Claude Code")
+                system.addAll(system(Jsons.field(m, "content")));
+                continue;
             } else {
-                throw new TranslationException("message role must be \"user\" or \"assistant\"");
+                throw new TranslationException("message role must be \"user\", \"assistant\" or \"system\"");
             }
             messages.add(new ChatRequest.Message(r, blocks(Jsons.field(m, "content"), toolNames, upstream)));
+        }
+        if (messages.isEmpty()) {
+            throw new TranslationException("\"messages\" must contain a user or assistant message");
         }
         JsonNode toolChoice = Jsons.field(body, "tool_choice");
         Boolean parallel = null;
@@ -50,7 +62,7 @@ public final class AnthropicRequestReader {
             parallel = false;
         }
         return new ChatRequest(
-                system(Jsons.field(body, "system")),
+                system,
                 messages,
                 tools(Jsons.field(body, "tools"), upstream),
                 toolChoice(toolChoice),

@@ -6,7 +6,11 @@ import ai.burncloud.router.translate.ir.ChatRequest.Part;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +20,8 @@ import java.util.Locale;
  * {@code stream_options.include_usage} so billing sees the upstream's own numbers.
  */
 public final class OpenAiRequestWriter {
+    private static final int MAX_USER = 64;
+
     private OpenAiRequestWriter() {}
 
     /**
@@ -90,7 +96,7 @@ public final class OpenAiRequestWriter {
             root.put("frequency_penalty", r.frequencyPenalty());
         }
         if (r.user() != null) {
-            root.put("user", r.user());
+            root.put("user", endUser(r.user()));
         }
         if (r.stream()) {
             root.put("stream", true);
@@ -218,5 +224,22 @@ public final class OpenAiRequestWriter {
                 yield o;
             }
         };
+    }
+
+    /**
+     * OpenAI and Azure refuse a {@code user} over 64 characters, and Claude Code's
+     * {@code metadata.user_id} is a JSON string of about 150: a longer id is sent as its SHA-256 in hex
+     * (64 characters), which still tells one end user from another, the field's only purpose.
+     */
+    static String endUser(String user) {
+        if (user.length() <= MAX_USER) {
+            return user;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

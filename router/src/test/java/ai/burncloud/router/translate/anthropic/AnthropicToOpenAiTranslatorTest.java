@@ -64,6 +64,26 @@ class AnthropicToOpenAiTranslatorTest {
                             "parameters":{"type":"object","properties":{"path":{"type":"string"}},"required":["path"]}}}],
                          "max_tokens":32000,"user":"u-1","stream":true,"stream_options":{"include_usage":true}}"""),
                 Arguments.of(
+                        "Claude Code 2.1: a system message mid-conversation joins the system instruction;"
+                                + " its 150-character metadata.user_id becomes a 64-character hash",
+                        """
+                        {"model":"claude-sonnet-4-5","max_tokens":100,
+                         "system":"You are Claude Code.",
+                         "metadata":{"user_id":"{\\"device_id\\":\\"6f3c1a0e9b7d4e2f8a5c3b1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f\\",\\"account_uuid\\":\\"\\",\\"session_id\\":\\"0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\\"}"},
+                         "messages":[{"role":"user","content":"hi"},
+                           {"role":"assistant","content":"Hello."},
+                           {"role":"system","content":[{"type":"text","text":"The user switched to plan mode."}]},
+                           {"role":"user","content":"plan it"}]}""",
+                        """
+                        {"model":"gpt-4o","messages":[
+                           {"role":"system","content":"You are Claude Code."},
+                           {"role":"system","content":"The user switched to plan mode."},
+                           {"role":"user","content":"hi"},
+                           {"role":"assistant","content":"Hello."},
+                           {"role":"user","content":"plan it"}],
+                         "max_tokens":100,
+                         "user":"1dcccd4a44fb2b938096b02e61ed7b2681d67bbceaa80176b515a08378f544c3"}"""),
+                Arguments.of(
                         "images (base64 and url), stop sequences, sampling, tool_choice any without parallel",
                         """
                         {"model":"claude","max_tokens":10,"stop_sequences":["###"],"temperature":0.5,"top_p":0.8,"top_k":40,
@@ -136,6 +156,14 @@ class AnthropicToOpenAiTranslatorTest {
         assertThatThrownBy(() -> translator.toUpstream(Requests.request(Operation.MESSAGES, mcp), openai, ALLOC))
                 .isInstanceOf(TranslationException.class)
                 .hasMessageContaining("mcp_servers");
+        // the SDK's toolRunner on the message-threads beta: only the tool result is sent
+        String thread = "{\"model\":\"c\",\"max_tokens\":5,\"thread\":{\"type\":\"continue\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\","
+                + "\"tool_use_id\":\"toolu_1\",\"content\":\"42\"}]}]}";
+        assertThatThrownBy(() -> translator.toUpstream(Requests.request(Operation.MESSAGES, thread), openai, ALLOC))
+                .isInstanceOf(TranslationException.class)
+                .hasMessageContaining("\"thread\"")
+                .hasMessageContaining("anthropic channels");
     }
 
     @Test
