@@ -25,6 +25,8 @@ public enum GatewayError {
     REQUEST_TIMEOUT(408, "request_timeout", "invalid_request_error", Origin.LOCAL),
     /** An upstream answered with an error status after every retry was spent. */
     UPSTREAM_ERROR(502, "upstream_error", "upstream_error", Origin.UPSTREAM),
+    /** The upstream rejected the channel's credentials (its 401/403) after every retry was spent. */
+    UPSTREAM_AUTH_ERROR(502, "upstream_auth_error", "upstream_error", Origin.UPSTREAM),
     /** No upstream answered in time. */
     UPSTREAM_TIMEOUT(504, "upstream_timeout", "upstream_error", Origin.UPSTREAM);
 

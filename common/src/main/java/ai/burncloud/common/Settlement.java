@@ -22,8 +22,10 @@ public enum Settlement {
     INTERRUPTED,
     /** No upstream produced a usable answer (every attempt failed before the first byte): free. */
     UPSTREAM_FAILED,
-    /** Refused by the gateway before any upstream call (auth, quota, validation): free. */
-    REJECTED;
+    /** Refused by the gateway before any upstream call (auth, quota, validation, open circuits): free. */
+    REJECTED,
+    /** The gateway itself failed while handling the request (a bug of ours): free. */
+    SERVER_ERROR;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

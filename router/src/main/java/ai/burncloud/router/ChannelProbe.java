@@ -2,7 +2,6 @@ package ai.burncloud.router;
 
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
-import ai.burncloud.router.provider.Providers;
 import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.Operation;
@@ -17,22 +16,12 @@ import ai.burncloud.service.ChannelTestResult;
 import ai.burncloud.service.TokenCounter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,14 +34,15 @@ import java.util.function.Supplier;
 /**
  * Speed tests: one small streamed chat request sent straight to a chosen channel through the same
  * translator, provider and connection code real traffic uses, timed from send to first generated
- * text and to the end. Nothing is billed or logged as a request.
+ * text and to the end. Nothing is billed or logged as a request. The call goes through
+ * {@link UpstreamRequests} and {@link UpstreamAttempt}, as every proxied request does.
  */
 final class ChannelProbe {
     private static final String PROMPT = "Reply with the word hello, five times.";
 
     private final Supplier<RoutingSnapshot> snapshot;
     private final Translators translators;
-    private final Providers providers;
+    private final UpstreamRequests requests;
     private final UpstreamConnector connector;
     private final EventLoopGroup loops;
     private final Duration timeout;
@@ -61,14 +51,14 @@ final class ChannelProbe {
     ChannelProbe(
             Supplier<RoutingSnapshot> snapshot,
             Translators translators,
-            Providers providers,
+            UpstreamRequests requests,
             UpstreamConnector connector,
             EventLoopGroup loops,
             Duration timeout,
             TokenCounter tokenCounter) {
         this.snapshot = snapshot;
         this.translators = translators;
-        this.providers = providers;
+        this.requests = requests;
         this.connector = connector;
         this.loops = loops;
         this.timeout = timeout;
@@ -78,23 +68,31 @@ final class ChannelProbe {
     CompletableFuture<ChannelTestResult> test(long channelId, String model) {
         CompletableFuture<ChannelTestResult> result = new CompletableFuture<>();
         EventLoop loop = loops.next();
-        loop.execute(() -> new Probe(loop, result).start(channelId, model));
+        loop.execute(() -> {
+            Probe probe = new Probe(loop, result);
+            try {
+                probe.start(channelId, model);
+            } catch (RuntimeException e) {
+                probe.fail("internal error: " + e);
+            }
+        });
         return result;
     }
 
-    private final class Probe implements UpstreamListener {
+    private final class Probe implements UpstreamAttempt.Events {
         private final EventLoop loop;
         private final CompletableFuture<ChannelTestResult> result;
         private final long start = System.nanoTime();
         private final CompletionCounter completion = new CompletionCounter(tokenCounter);
         private final List<ByteBuf> outs = new ArrayList<>();
         private long firstTextNanos;
-        private Channel channel;
+        private UpstreamAttempt attempt;
         private ResponseConverter converter;
         private HttpResponse head;
         private ByteBuf errorBody;
         private ScheduledFuture<?> deadline;
         private ByteBuf clientBody;
+        private UpstreamBody sent;
 
         Probe(EventLoop loop, CompletableFuture<ChannelTestResult> result) {
             this.loop = loop;
@@ -125,7 +123,6 @@ final class ChannelProbe {
             clientBody = Unpooled.wrappedBuffer(body);
             UpstreamTarget target = u.target(model);
             ClientRequest request;
-            UpstreamBody sent;
             try {
                 request = new ClientRequest(
                         Operation.CHAT_COMPLETIONS,
@@ -145,18 +142,13 @@ final class ChannelProbe {
                 fail("channel answered locally");
                 return;
             }
-            String url = providers.forType(u.type()).url(target, sent.operation());
-            URI uri = URI.create(url);
-            UpstreamEndpoint endpoint = UpstreamEndpoint.of(uri);
-            String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, path, sent.body());
-            http.headers()
-                    .set(HttpHeaderNames.HOST, endpoint.hostHeader())
-                    .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, http.content().readableBytes())
-                    .set(HttpHeaderNames.ACCEPT, "text/event-stream");
-            providers.forType(u.type()).authorize(target, "POST", url, http.headers(), http.content());
+            UpstreamRequests.Built built;
+            try {
+                built = requests.build(u, target, sent, null);
+            } catch (IllegalArgumentException e) {
+                fail("invalid URL: " + e.getMessage());
+                return;
+            }
             converter = translator.responseConverter(request, target, sent, text -> {
                 if (firstTextNanos == 0 && text.length() > 0) {
                     firstTextNanos = System.nanoTime();
@@ -167,27 +159,13 @@ final class ChannelProbe {
                     () -> fail("timed out after " + timeout.toMillis() + " ms"),
                     timeout.toMillis(),
                     TimeUnit.MILLISECONDS);
-            Future<Channel> f = connector.acquire(loop, endpoint, true);
-            f.addListener(x -> {
-                if (!f.isSuccess()) {
-                    http.release();
-                    fail("connect failed: " + f.cause().getMessage());
-                    return;
-                }
-                if (result.isDone()) {
-                    http.release();
-                    f.getNow().close();
-                    return;
-                }
-                channel = f.getNow();
-                UpstreamConnector.receiver(channel).attach(this);
-                channel.writeAndFlush(http);
-                channel.read();
-            });
+            // a fresh connection: the test times a whole call, connection included
+            attempt = new UpstreamAttempt(connector, loop, built.endpoint(), built.request(), timeout.toNanos(), this);
+            attempt.start(true);
         }
 
         @Override
-        public void onResponseHead(HttpResponse h) {
+        public void onHead(HttpResponse h) {
             head = h;
             if (h.status().code() >= 300) {
                 errorBody = Unpooled.buffer();
@@ -195,27 +173,24 @@ final class ChannelProbe {
         }
 
         @Override
-        public void onResponseContent(HttpContent content) {
+        public void onContent(ByteBuf data, boolean last) {
             if (result.isDone()) {
                 return;
             }
             if (errorBody != null) {
                 if (errorBody.readableBytes() < 2000) {
-                    errorBody.writeBytes(
-                            content.content(),
-                            content.content().readerIndex(),
-                            Math.min(2000, content.content().readableBytes()));
+                    errorBody.writeBytes(data, data.readerIndex(), Math.min(2000, data.readableBytes()));
                 }
-                if (content instanceof LastHttpContent) {
+                if (last) {
                     fail("HTTP " + head.status().code() + ": "
                             + errorBody.toString(StandardCharsets.UTF_8).strip());
                 }
                 return;
             }
             try {
-                converter.onChunk(content.content(), channel.alloc(), outs);
-                if (content instanceof LastHttpContent) {
-                    converter.onEnd(channel.alloc(), outs);
+                converter.onChunk(data, io.netty.buffer.ByteBufAllocator.DEFAULT, outs);
+                if (last) {
+                    converter.onEnd(io.netty.buffer.ByteBufAllocator.DEFAULT, outs);
                     finishOk();
                 }
             } catch (RuntimeException e) {
@@ -228,14 +203,19 @@ final class ChannelProbe {
 
         @Override
         public void onReadComplete() {
-            if (channel != null && !result.isDone()) {
-                channel.read();
+            if (!result.isDone()) {
+                attempt.read();
             }
         }
 
         @Override
-        public void onConnectionFailure(Throwable cause) {
-            fail("connection failed: " + cause.getMessage());
+        public void onFailure(UpstreamAttempt.Failure failure, String message) {
+            fail(
+                    switch (failure) {
+                        case CONNECT -> "connect failed: " + message;
+                        case TIMEOUT -> "timed out: " + message;
+                        case CONNECTION -> "connection failed: " + message;
+                    });
         }
 
         private void finishOk() {
@@ -255,7 +235,7 @@ final class ChannelProbe {
             complete(new ChannelTestResult(true, (end - start) / 1_000_000, ttft, tps, null));
         }
 
-        private void fail(String why) {
+        void fail(String why) {
             complete(ChannelTestResult.failed((System.nanoTime() - start) / 1_000_000, why));
         }
 
@@ -266,15 +246,17 @@ final class ChannelProbe {
             if (deadline != null) {
                 deadline.cancel(false);
             }
-            if (channel != null) {
-                UpstreamConnector.receiver(channel).detach();
-                channel.close();
+            if (attempt != null) {
+                attempt.end();
             }
             if (converter != null) {
                 converter.close();
             }
             if (errorBody != null) {
                 errorBody.release();
+            }
+            if (sent != null && sent.body() != null && sent.body().refCnt() > 0) {
+                sent.body().release();
             }
             if (clientBody != null) {
                 clientBody.release();

@@ -5,6 +5,7 @@ import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.ErrorBodies;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -39,16 +40,34 @@ final class ClientRequestAggregator extends HttpObjectAggregator {
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         // the aggregator releases the message itself and drops the rest of its body
         closeAfterBody = !(oversized instanceof LastHttpContent);
-        Rejection r = Rejection.of(
-                GatewayError.PAYLOAD_TOO_LARGE,
-                "Request body is larger than the limit of " + (maxBytes / (1024 * 1024)) + " MiB");
-        FullHttpResponse response = ClientResponses.json(
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                Unpooled.wrappedBuffer(ErrorBodies.render(ClientApi.OPENAI, r.error(), r.message())),
-                null);
+        FullHttpResponse response = tooLarge();
         // close now only if nothing more is coming; otherwise once the rest of the body was discarded.
         // (no Connection: close header: the keep-alive handler would close the moment the answer is written,
         // and a client still sending would see a reset instead of it)
         ClientResponses.send(ctx, response, !closeAfterBody);
+    }
+
+    /**
+     * A client that sent {@code Expect: 100-continue} with a Content-Length over the limit hears the
+     * same JSON 413 (Netty's own is bare), and sends no body; the connection closes after it.
+     */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        Object netty = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (netty instanceof FullHttpResponse r && r.status().code() == 413) {
+            r.release();
+            return tooLarge();
+        }
+        return netty;
+    }
+
+    private FullHttpResponse tooLarge() {
+        Rejection r = Rejection.of(
+                GatewayError.PAYLOAD_TOO_LARGE,
+                "Request body is larger than the limit of " + (maxBytes / (1024 * 1024)) + " MiB");
+        return ClientResponses.json(
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                Unpooled.wrappedBuffer(ErrorBodies.render(ClientApi.OPENAI, r.error(), r.message())),
+                RequestIds.next());
     }
 }

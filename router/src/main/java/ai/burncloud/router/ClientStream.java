@@ -17,6 +17,10 @@ import io.netty.handler.codec.http.LastHttpContent;
  * The client side of one proxied response: the head once, then body chunks, then the end. Knows
  * whether any byte has left for the client (after which a failed upstream can no longer be retried)
  * and whether the client is gone. Takes ownership of every buffer passed to {@link #write}.
+ *
+ * <p>The client's leaving is known at once ({@link #gone()}) but reported to the exchange later, as
+ * a task of the event loop: a write that fails inside one of the exchange's methods must not call
+ * back into the exchange while that method is still running.
  */
 final class ClientStream {
     private final ChannelHandlerContext ctx;
@@ -63,7 +67,15 @@ final class ClientStream {
     void markGone() {
         if (!gone && !ended) {
             gone = true;
-            onGone.run();
+            ctx.executor().execute(onGone);
+        }
+    }
+
+    /** Cuts the response short (the gateway failed after the head left): the client sees it broken. */
+    void abort() {
+        if (!ended && !gone) {
+            ended = true;
+            ctx.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.burncloud.router;
 
+import ai.burncloud.common.TokenUsage;
 import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.service.TokenCounter;
 
@@ -16,11 +17,24 @@ final class CompletionCounter implements CompletionTextSink {
     static final int BATCH_CHARS = 2048;
 
     private final TokenCounter counter;
+    private final java.util.function.LongSupplier promptEstimate;
     private final StringBuilder batch = new StringBuilder();
     private long counted;
 
     CompletionCounter(TokenCounter counter) {
+        this(counter, () -> TokenUsage.UNREPORTED);
+    }
+
+    /** @param promptEstimate the request's prompt tokens as counted locally (asked only when needed) */
+    CompletionCounter(TokenCounter counter, java.util.function.LongSupplier promptEstimate) {
         this.counter = counter;
+        this.promptEstimate = promptEstimate;
+    }
+
+    /** The gateway's own count: the prompt estimate and the tokens generated so far. */
+    @Override
+    public TokenUsage estimate() {
+        return TokenUsage.of(promptEstimate.getAsLong(), tokens());
     }
 
     @Override

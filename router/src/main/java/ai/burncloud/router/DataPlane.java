@@ -32,5 +32,5 @@ record DataPlane(
         AtomicInteger inFlight,
         ControlPlaneForwarder controlPlane,
         String databaseKind,
-        UpstreamUrls urls,
+        UpstreamRequests requests,
         KeyLookup keyLookup) {}

@@ -103,7 +103,13 @@ final class Gatekeeper {
                     GatewayError.INSUFFICIENT_QUOTA, "Insufficient quota: " + whose + " cannot cover this request");
         }
         return new Admission(
-                request, token, routes, price, held.hold(), snapshot.retryTimes(), new CompletionCounter(tokenCounter));
+                request,
+                token,
+                routes,
+                price,
+                held.hold(),
+                snapshot.retryTimes(),
+                new CompletionCounter(tokenCounter, () -> PromptEstimator.estimate(request, tokenCounter)));
     }
 
     /** An upper estimate of the cost: prompt from the body size (or the tokenizer), completion from max_tokens. */

@@ -2,17 +2,13 @@ package ai.burncloud.router;
 
 import ai.burncloud.common.GatewayError;
 import ai.burncloud.router.translate.ClientApi;
-import io.netty.channel.Channel;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -21,7 +17,8 @@ import java.util.List;
  * port serves both planes. Responses stream back as they come (the live statistics are an endless
  * event stream) with the same back-pressure as the data plane. The caller's address (resolved
  * against TRUSTED_PROXIES) travels in {@code X-Forwarded-For}, TLS in {@code X-Forwarded-Proto}; the
- * control plane listens on loopback only, so it can take them as given.
+ * control plane listens on loopback only, so it can take them as given. The call is an
+ * {@link UpstreamAttempt}, like every other upstream call.
  */
 final class LoopbackControlPlane implements ControlPlaneForwarder {
     private static final List<CharSequence> HOP_BY_HOP = List.of(
@@ -49,14 +46,13 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         return relay;
     }
 
-    private final class Relay implements ClientExchange, UpstreamListener {
+    private final class Relay implements ClientExchange, UpstreamAttempt.Events {
         private final ChannelHandlerContext ctx;
         private final FullHttpRequest request;
         private final Runnable done;
         private final ClientStream client;
-        private Channel upstream;
+        private UpstreamAttempt upstream;
         private HttpResponse head;
-        private boolean complete;
         private boolean finished;
         private final ReadPacer pacer = new ReadPacer();
 
@@ -77,66 +73,49 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
             h.set("x-forwarded-proto", caller.https() ? "https" : "http");
             dropHopByHop(h);
             h.set(HttpHeaderNames.CONNECTION, "keep-alive");
-            Future<Channel> f = connector.acquire(ctx.channel().eventLoop(), endpoint, false);
-            f.addListener(x -> {
-                if (!f.isSuccess()) {
-                    request.release();
-                    ClientResponses.error(
-                            ctx, ClientApi.OPENAI, GatewayError.SERVICE_UNAVAILABLE, "control plane unavailable", null);
-                    finish();
-                    return;
-                }
-                upstream = f.getNow();
-                UpstreamConnector.receiver(upstream).attach(this);
-                upstream.writeAndFlush(request);
-                upstream.read();
-            });
+            // no idle deadline: the live statistics are an endless, mostly quiet event stream
+            upstream = new UpstreamAttempt(connector, ctx.channel().eventLoop(), endpoint, request, 0, this);
+            upstream.start(false);
         }
 
         @Override
-        public void onResponseHead(HttpResponse h) {
+        public void onHead(HttpResponse h) {
             head = h;
         }
 
         @Override
-        public void onResponseContent(HttpContent content) {
+        public void onContent(ByteBuf data, boolean last) {
             if (!client.headSent()) {
                 client.startWith(head);
             }
-            if (content.content().isReadable()) {
-                client.write(content.content().retainedDuplicate());
+            if (data.isReadable()) {
+                client.write(data.retainedDuplicate());
             }
-            if (content instanceof LastHttpContent) {
-                complete = true;
+            if (last) {
                 client.end();
-                Channel ch = upstream;
-                upstream = null;
-                UpstreamConnector.receiver(ch).detach();
-                if (HttpUtil.isKeepAlive(head)) {
-                    connector.release(ch, endpoint);
-                } else {
-                    ch.close();
-                }
+                upstream.end();
                 finish();
             }
         }
 
         @Override
         public void onReadComplete() {
-            pacer.afterRead(client, complete ? null : upstream);
+            pacer.afterRead(client, upstream);
         }
 
         @Override
-        public void onConnectionFailure(Throwable cause) {
+        public void onFailure(UpstreamAttempt.Failure failure, String message) {
             if (finished) {
                 return;
             }
-            upstream = null;
             if (!client.headSent()) {
+                boolean unreachable = failure == UpstreamAttempt.Failure.CONNECT;
                 client.sendWhole(ClientResponses.json(
-                        HttpResponseStatus.BAD_GATEWAY,
+                        unreachable ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.BAD_GATEWAY,
                         io.netty.buffer.Unpooled.wrappedBuffer(ai.burncloud.router.translate.ErrorBodies.render(
-                                ClientApi.OPENAI, GatewayError.SERVICE_UNAVAILABLE, "control plane failed")),
+                                ClientApi.OPENAI,
+                                GatewayError.SERVICE_UNAVAILABLE,
+                                unreachable ? "control plane unavailable" : "control plane failed")),
                         null));
             } else {
                 client.end();
@@ -157,9 +136,7 @@ final class LoopbackControlPlane implements ControlPlaneForwarder {
         private void clientGone() {
             // an endless stream (live stats) must not outlive its client
             if (upstream != null) {
-                UpstreamConnector.receiver(upstream).detach();
-                upstream.close();
-                upstream = null;
+                upstream.end();
             }
             finish();
         }

@@ -31,29 +31,34 @@ public final class RateLimiter {
         return b.take(rpm, clock.getAsLong());
     }
 
+    /**
+     * One token's bucket, kept as time credit so no product can overflow, whatever the rpm (up to
+     * Integer.MAX_VALUE, the column's maximum): the bucket holds at most one minute of credit, in
+     * picoseconds (6·10¹³, far below Long.MAX_VALUE), credit grows with elapsed time, and a request
+     * costs one minute / rpm of it. Picoseconds keep the cost exact to 1 in 27,000 at the largest rpm.
+     */
     private static final class Bucket {
-        /** Available requests, scaled by MINUTE_NANOS so refill stays in integer arithmetic. */
-        private long scaled;
+        private static final long PICOS_PER_NANO = 1_000;
+        private static final long MINUTE_PICOS = MINUTE_NANOS * PICOS_PER_NANO;
 
+        private long credit;
         private long last;
 
         Bucket(int rpm, long now) {
-            this.scaled = rpm * MINUTE_NANOS;
+            this.credit = MINUTE_PICOS; // a full bucket: a burst of rpm requests
             this.last = now;
         }
 
         synchronized long take(int rpm, long now) {
-            long capacity = rpm * MINUTE_NANOS;
-            long elapsed = Math.max(0, now - last);
+            long cost = MINUTE_PICOS / rpm;
+            long elapsed = Math.min(MINUTE_NANOS, Math.max(0, now - last));
             last = now;
-            // refill: rpm requests per minute = rpm scaled-units per nanosecond
-            scaled = Math.min(capacity, scaled + Math.min(capacity, elapsed) * rpm);
-            if (scaled >= MINUTE_NANOS) {
-                scaled -= MINUTE_NANOS;
+            credit = Math.min(MINUTE_PICOS, credit + elapsed * PICOS_PER_NANO);
+            if (credit >= cost) {
+                credit -= cost;
                 return 0;
             }
-            long missing = MINUTE_NANOS - scaled;
-            long waitNanos = (missing + rpm - 1) / rpm;
+            long waitNanos = (cost - credit + PICOS_PER_NANO - 1) / PICOS_PER_NANO;
             return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
         }
     }

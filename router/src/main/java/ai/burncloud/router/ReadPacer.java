@@ -1,7 +1,5 @@
 package ai.burncloud.router;
 
-import io.netty.channel.Channel;
-
 /**
  * The back-pressure rule between an upstream connection that reads only when asked and the client
  * it feeds: after each read, flush to the client and read again only if the client can take more
@@ -11,7 +9,7 @@ final class ReadPacer {
     private boolean readPending;
 
     /** The upstream finished a read: flush, then read on or wait for the client. */
-    void afterRead(ClientStream client, Channel upstream) {
+    void afterRead(ClientStream client, UpstreamAttempt upstream) {
         client.flush();
         if (upstream == null) {
             return;
@@ -24,14 +22,10 @@ final class ReadPacer {
     }
 
     /** The client can take more (or left): resume a read that was waiting for it. */
-    void resume(Channel upstream) {
+    void resume(UpstreamAttempt upstream) {
         if (readPending && upstream != null) {
             readPending = false;
             upstream.read();
         }
-    }
-
-    void reset() {
-        readPending = false;
     }
 }

@@ -191,7 +191,7 @@ final class RequestDispatcher {
         }
     }
 
-    private ProxyExchange proxy(
+    private ClientExchange proxy(
             ChannelHandlerContext ctx,
             FullHttpRequest request,
             QueryStringDecoder uri,
@@ -235,10 +235,7 @@ final class RequestDispatcher {
                         clientIp,
                         startMs,
                         ctx.channel().eventLoop());
-        ProxyExchange exchange =
-                new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done);
-        exchange.start();
-        return exchange;
+        return new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done).open();
     }
 
     private void reject(

@@ -94,6 +94,22 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
      */
     public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort)
             throws InterruptedException {
+        return start(config, repos, controlPlanePort, Seams.standard());
+    }
+
+    /**
+     * The parts a test may replace: the clock the circuit breakers and rate limits read (so a cooldown
+     * can pass without sleeping) and the translators (so one can be made to fail on purpose).
+     */
+    public record Seams(java.util.function.LongSupplier nanoClock, Translators translators) {
+        public static Seams standard() {
+            return new Seams(System::nanoTime, Translators.standard());
+        }
+    }
+
+    /** As {@link #start(BurnCloudConfig, Repositories, int)}, with {@code seams} replaced. */
+    public static RouterServer start(BurnCloudConfig config, Repositories repos, int controlPlanePort, Seams seams)
+            throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         int threads = config.ioThreads() > 0
                 ? config.ioThreads()
@@ -118,8 +134,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         StateSync stateSync = new StateSync(repos, config, ledger, recorder, abandoned, snapshot);
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
-            CircuitBreakers breakers =
-                    new CircuitBreakers(config.circuitFailures(), config.circuitCooldown(), System::nanoTime);
+            CircuitBreakers breakers = new CircuitBreakers(
+                    config.circuitFailures(), config.circuitCooldown(), probeTimeout(config), seams.nanoClock());
             Settler settler = new Settler(ledger, recorder, tokens, inFlightRequests);
             AtomicInteger inFlight = new AtomicInteger();
             io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
@@ -128,27 +144,28 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     hash -> repos.tokens().findByKeyHash(hash).isPresent(),
                     hash -> snapshot.get().tokensByHash().containsKey(hash),
                     stateSync::refreshNow,
-                    System::nanoTime,
+                    seams.nanoClock(),
                     KeyLookup.Limits.STANDARD);
             UpstreamConnector connector = new UpstreamConnector(
                     epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout());
+            Providers providers = Providers.standard();
+            UpstreamRequests requests = new UpstreamRequests(providers, new UpstreamUrls());
             DataPlane plane = new DataPlane(
                     config,
                     snapshot::get,
-                    new Gatekeeper(new RateLimiter(System::nanoTime), ledger, tokens),
+                    new Gatekeeper(new RateLimiter(seams.nanoClock()), ledger, tokens),
                     new UpstreamSelector(breakers),
                     breakers,
-                    Translators.standard(),
-                    Providers.standard(),
-                    new UpstreamConnector(
-                            epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout()),
+                    seams.translators(),
+                    providers,
+                    connector,
                     settler,
                     tokens,
                     stateSync::disableChannel,
                     inFlight,
                     controlPlanePort > 0 ? new LoopbackControlPlane(connector, controlPlanePort, config) : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    new UpstreamUrls(),
+                    requests,
                     keyLookup);
             Channel server = bind(
                     new ServerBootstrap()
@@ -170,7 +187,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             ChannelProbe probe = new ChannelProbe(
                     snapshot::get,
                     plane.translators(),
-                    plane.providers(),
+                    requests,
                     connector,
                     workers,
                     config.upstreamReadTimeout(),
@@ -193,6 +210,16 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     static Duration journalStaleAfter(BurnCloudConfig config) {
         Duration tenFlushes = config.logFlushInterval().multipliedBy(10);
         return tenFlushes.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : tenFlushes;
+    }
+
+    /**
+     * How long a half-open probe may stay unresolved before its slot goes to the next request: a
+     * connect and a read timeout, plus a margin (a probe normally ends long before).
+     */
+    private static Duration probeTimeout(BurnCloudConfig config) {
+        return config.upstreamConnectTimeout()
+                .plus(config.upstreamReadTimeout())
+                .plusSeconds(1);
     }
 
     /** Binds, turning "address in use" and friends into a {@link java.net.BindException} the CLI reports. */

@@ -20,9 +20,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * by that cost (or releases it when nothing was served), and queues the log row.
  *
  * <p>Billing rule per settlement (docs/BILLING.md): COMPLETED, CLIENT_GONE, UPSTREAM_ERROR_MIDSTREAM
- * and TIMEOUT are charged for the tokens reported or delivered; UPSTREAM_FAILED and REJECTED are free.
+ * and TIMEOUT are charged for the tokens reported or delivered; UPSTREAM_FAILED, REJECTED and
+ * SERVER_ERROR are free.
  */
 final class Settler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Settler.class);
+
     private final QuotaLedger ledger;
     private final UsageRecorder recorder;
     private final TokenCounter tokenCounter;
@@ -62,19 +65,20 @@ final class Settler {
     RequestLog settle(Admission a, String requestId, String endpoint, String clientIp, long startedAtMs, Outcome o) {
         // out of the in-flight set before the row is queued: a flush then logs it or journals it, never both
         inFlight.settled(requestId);
-        boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED && o.settlement() != Settlement.REJECTED;
+        boolean charged = o.settlement() != Settlement.UPSTREAM_FAILED
+                && o.settlement() != Settlement.REJECTED
+                && o.settlement() != Settlement.SERVER_ERROR;
         TokenUsage usage = TokenUsage.NONE;
         boolean estimated = false;
         long cost = 0;
         if (charged) {
             usage = o.reported() == null ? TokenUsage.NONE : o.reported();
             if (usage.prompt() == TokenUsage.UNREPORTED) {
-                usage = usage.withPrompt(PromptEstimator.estimate(a.request(), tokenCounter));
+                usage = usage.withPrompt(promptEstimate(a));
                 estimated = true;
             }
             if (usage.completion() == TokenUsage.UNREPORTED) {
-                usage = usage.withCompletion(
-                        o.completion() == null ? 0 : o.completion().tokens());
+                usage = usage.withCompletion(completionCount(o.completion()));
                 estimated = true;
             }
             if (a.price() != null) {
@@ -111,10 +115,42 @@ final class Settler {
                 o.errorCode(),
                 clientIp);
         recorder.record(row);
-        for (RequestListener l : listeners) {
-            l.onSettled(row);
-        }
+        notifyListeners(row);
         return row;
+    }
+
+    /** The local prompt count; a body the estimator cannot read counts 0 rather than lose the row. */
+    private long promptEstimate(Admission a) {
+        try {
+            return PromptEstimator.estimate(a.request(), tokenCounter);
+        } catch (RuntimeException e) {
+            log.warn("prompt of {} could not be counted: {}", a.request().model(), e.toString());
+            return 0;
+        }
+    }
+
+    private static long completionCount(CompletionCounter c) {
+        try {
+            return c == null ? 0 : c.tokens();
+        } catch (RuntimeException e) {
+            log.warn("completion could not be counted: {}", e.toString());
+            return 0;
+        }
+    }
+
+    private void notifyListeners(RequestLog row) {
+        for (RequestListener l : listeners) {
+            try {
+                l.onSettled(row);
+            } catch (RuntimeException e) {
+                log.warn("request listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Releases the hold when settling failed (a no-op if it was already settled). */
+    void abandon(Admission a) {
+        ledger.release(a.hold());
     }
 
     /** A request refused after authentication (no hold exists): logged, never charged. */
@@ -155,8 +191,6 @@ final class Settler {
                 errorCode,
                 clientIp);
         recorder.record(row);
-        for (RequestListener l : listeners) {
-            l.onSettled(row);
-        }
+        notifyListeners(row);
     }
 }

@@ -17,21 +17,25 @@ public final class UpstreamSelector {
         this.breakers = breakers;
     }
 
-    /** Returns the next channel to try, or null when none is left. */
-    public Upstream next(RouteTable table, Set<Long> tried) {
+    /** A channel picked for one attempt, with the breaker permit the attempt must end. */
+    public record Pick(Upstream upstream, CircuitBreakers.Permit permit) {}
+
+    /** Returns the next channel to try for {@code model}, or null when none is left. */
+    public Pick next(RouteTable table, Set<Long> tried, String model) {
         for (RouteTable.Tier tier : table.tiers()) {
             List<Upstream> candidates = new ArrayList<>(tier.members().size());
             long weight = 0;
             for (Upstream u : tier.members()) {
-                if (!tried.contains(u.id()) && !breakers.isOpen(u.id())) {
+                if (!tried.contains(u.id()) && !breakers.isOpen(u.id(), model)) {
                     candidates.add(u);
                     weight += Math.max(0, u.weight());
                 }
             }
             while (!candidates.isEmpty()) {
                 Upstream pick = weight > 0 ? weighted(candidates, weight) : roundRobin(tier, candidates);
-                if (breakers.tryAcquire(pick.id())) {
-                    return pick;
+                CircuitBreakers.Permit permit = breakers.tryAcquire(pick.id(), model);
+                if (permit != null) {
+                    return new Pick(pick, permit);
                 }
                 // lost the half-open probe to another request: skip it for this request
                 candidates.remove(pick);

@@ -33,7 +33,8 @@ class ClientPipelineTest {
     private static DataPlane plane(BurnCloudConfig config) {
         QuotaLedger ledger = new QuotaLedger();
         TokenCounter tokens = TokenCounter.standard();
-        CircuitBreakers breakers = new CircuitBreakers(5, Duration.ofSeconds(30), System::nanoTime);
+        CircuitBreakers breakers =
+                new CircuitBreakers(5, Duration.ofSeconds(30), Duration.ofSeconds(30), System::nanoTime);
         UsageRecorder recorder = new UsageRecorder(batch -> {}, ledger);
         return new DataPlane(
                 config,
@@ -50,7 +51,7 @@ class ClientPipelineTest {
                 new AtomicInteger(),
                 null,
                 "sqlite",
-                new UpstreamUrls(),
+                new UpstreamRequests(Providers.standard(), new UpstreamUrls()),
                 new KeyLookup(hash -> false, hash -> false, () -> {}, System::nanoTime, KeyLookup.Limits.STANDARD));
     }
 
@@ -126,10 +127,30 @@ class ClientPipelineTest {
         // answered before the body is in, so a client still sending can read why
         assertThat(res).startsWith("HTTP/1.1 413");
         assertThat(Json.parse(body(res)).path("error").path("code").asText()).isEqualTo("payload_too_large");
+        assertThat(res).containsIgnoringCase("x-request-id: req_");
         assertThat(channel.isOpen()).isTrue();
         channel.writeInbound(Unpooled.wrappedBuffer(new byte[1_500_000 - 1]));
         channel.runPendingTasks();
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void anOversizedBodyAnnouncedWithExpectContinueIsTheSameJson413AndNoBodyIsWaitedFor() {
+        send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 1500000\r\n\r\n");
+        channel.runPendingTasks();
+        String res = received();
+        assertThat(res).startsWith("HTTP/1.1 413").doesNotContain("100 Continue");
+        assertThat(res).containsIgnoringCase("content-type: application/json");
+        assertThat(res).containsIgnoringCase("x-request-id: req_");
+        assertThat(Json.parse(body(res)).path("error").path("code").asText()).isEqualTo("payload_too_large");
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void aSmallBodyAnnouncedWithExpectContinueIsInvitedIn() {
+        send("POST /health HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n");
+        assertThat(received()).startsWith("HTTP/1.1 100 Continue");
     }
 
     @Test

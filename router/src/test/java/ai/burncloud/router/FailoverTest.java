@@ -26,6 +26,9 @@ class FailoverTest {
     private final FakeUpstream a = FakeUpstream.start();
     private final FakeUpstream b = FakeUpstream.start();
     private final FakeUpstream c = FakeUpstream.start();
+    /** The breakers' clock, moved by hand: a cooldown passes without sleeping. */
+    private final java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1L << 40);
+
     private GatewayFixture gw;
     private String key;
     private Channel ca;
@@ -34,7 +37,9 @@ class FailoverTest {
 
     @BeforeEach
     void setUp() {
-        gw = GatewayFixture.start(Map.of("RETRY_TIMES", "2", "CIRCUIT_FAILURES", "3", "CIRCUIT_COOLDOWN_S", "1"));
+        gw = GatewayFixture.start(
+                Map.of("RETRY_TIMES", "2", "CIRCUIT_FAILURES", "3", "CIRCUIT_COOLDOWN_S", "1"),
+                new RouterServer.Seams(clock::get, ai.burncloud.router.translate.Translators.standard()));
         ca = gw.openAiChannel("a", a, List.of("gpt-4o"), 10, 0);
         cb = gw.openAiChannel("b", b, List.of("gpt-4o"), 5, 0);
         cc = gw.openAiChannel("c", c, List.of("gpt-4o"), 0, 0);
@@ -154,7 +159,26 @@ class FailoverTest {
     }
 
     @Test
-    void theCircuitOpensAfterConsecutiveFailuresAndAHalfOpenProbeClosesIt() throws Exception {
+    void anUpstreamAuthErrorThatExhaustsTheRetriesIsA502UpstreamAuthErrorWithoutTheUpstreamsWords() {
+        a.always(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-upstream-a\"}}"));
+        b.always(Reply.json(403, "{\"error\":{\"message\":\"Your credit is exhausted, key sk-upstream-b\"}}"));
+        c.always(Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-upstream-c\"}}"));
+
+        HttpResponse<String> res = gw.post("/v1/chat/completions", key, CHAT);
+
+        assertThat(res.statusCode())
+                .as("not a 401: the client's own key is fine")
+                .isEqualTo(502);
+        assertThat(Json.parse(res.body()).path("error").path("code").asText()).isEqualTo("upstream_auth_error");
+        assertThat(res.body()).doesNotContain("sk-upstream").doesNotContain("Incorrect API key");
+        RequestLog log = gw.logs().get(0);
+        assertThat(log.settlement()).isEqualTo("upstream_failed");
+        assertThat(log.errorCode()).isEqualTo("upstream_auth_error");
+        assertThat(log.cost()).isZero();
+    }
+
+    @Test
+    void theCircuitOpensAfterConsecutiveFailuresAndAHalfOpenProbeClosesIt() {
         a.always(Reply.json(503, "{}"));
         b.always(Reply.json(200, OK));
         for (int i = 0; i < 3; i++) {
@@ -164,7 +188,7 @@ class FailoverTest {
         // open: a is skipped entirely
         assertThat(gw.post("/v1/chat/completions", key, CHAT).statusCode()).isEqualTo(200);
         assertThat(a.received()).hasSize(3);
-        Thread.sleep(1100);
+        clock.addAndGet(1_000_000_000L); // the cooldown
         a.always(Reply.json(200, OK));
         assertThat(gw.post("/v1/chat/completions", key, CHAT).statusCode()).isEqualTo(200);
         assertThat(a.received()).hasSize(4); // the half-open probe

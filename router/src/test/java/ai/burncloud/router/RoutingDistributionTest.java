@@ -34,15 +34,15 @@ class RoutingDistributionTest {
         return new RouteTable(List.of(new RouteTable.Tier(0, List.of(members), total, new AtomicLong())), true);
     }
 
-    private final UpstreamSelector selector =
-            new UpstreamSelector(new CircuitBreakers(5, java.time.Duration.ofSeconds(30), System::nanoTime));
+    private final UpstreamSelector selector = new UpstreamSelector(new CircuitBreakers(
+            5, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(30), System::nanoTime));
 
     @Test
     void weights80And20SplitTrafficWithinFivePointsOver2000Requests() {
         RouteTable t = table(upstream(1, 80), upstream(2, 20));
         int first = 0;
         for (int i = 0; i < 2000; i++) {
-            if (selector.next(t, Set.of()).id() == 1) {
+            if (selector.next(t, Set.of(), "m").upstream().id() == 1) {
                 first++;
             }
         }
@@ -54,7 +54,7 @@ class RoutingDistributionTest {
         RouteTable t = table(upstream(1, 0), upstream(2, 0), upstream(3, 0));
         int[] counts = new int[4];
         for (int i = 0; i < 300; i++) {
-            counts[(int) selector.next(t, Set.of()).id()]++;
+            counts[(int) selector.next(t, Set.of(), "m").upstream().id()]++;
         }
         assertThat(counts).containsExactly(0, 100, 100, 100);
     }
@@ -63,9 +63,9 @@ class RoutingDistributionTest {
     void aTriedChannelIsNeverPickedAgain() {
         RouteTable t = table(upstream(1, 1000), upstream(2, 1));
         for (int i = 0; i < 200; i++) {
-            assertThat(selector.next(t, Set.of(1L)).id()).isEqualTo(2);
+            assertThat(selector.next(t, Set.of(1L), "m").upstream().id()).isEqualTo(2);
         }
-        assertThat(selector.next(t, Set.of(1L, 2L))).isNull();
+        assertThat(selector.next(t, Set.of(1L, 2L), "m")).isNull();
     }
 
     @Test

@@ -11,6 +11,12 @@ import java.util.List;
  * rewrites the channel's abilities in the same transaction.
  */
 public final class ChannelAdmin {
+    /**
+     * How an auto-disabled channel's reason begins when its upstream rejected the key: a new key is
+     * then reason enough to enable it again.
+     */
+    public static final String UPSTREAM_AUTH_REASON = "upstream rejected the channel's key";
+
     private final Repositories repos;
 
     public ChannelAdmin(Repositories repos) {
@@ -53,9 +59,20 @@ public final class ChannelAdmin {
             throw ServiceException.invalid("nothing to update: give at least one field to change");
         }
         Channel current = get(id);
-        return repos.channels()
+        Channel updated = repos.channels()
                 .update(id, ChannelSpecs.forUpdate(current, changes))
                 .orElseThrow(() -> missing(id));
+        if (changes.key() != null && disabledForItsKey(current)) {
+            // the key was the problem and the operator gave a new one: serve again
+            return enable(id);
+        }
+        return updated;
+    }
+
+    private static boolean disabledForItsKey(Channel c) {
+        return c.status() == ChannelStatus.AUTO_DISABLED
+                && c.statusReason() != null
+                && c.statusReason().startsWith(UPSTREAM_AUTH_REASON);
     }
 
     /** @throws ServiceException NOT_FOUND for an unknown id */

@@ -192,4 +192,43 @@ class ChannelAdminTest extends AdminTestBase {
         assertRefused(NOT_FOUND, "no channel with id", () -> channels().enable(ch.id()));
         assertRefused(NOT_FOUND, "no channel with id", () -> channels().disable(ch.id()));
     }
+
+    @Test
+    void aNewKeyReEnablesAChannelDisabledBecauseItsUpstreamRejectedTheOldOne() {
+        Channel ch = channels().add(request("openai", null, "old", null));
+        repos.channels()
+                .setStatus(
+                        ch.id(),
+                        ChannelStatus.AUTO_DISABLED,
+                        ChannelAdmin.UPSTREAM_AUTH_REASON + " (HTTP 401): {\"error\":\"bad key\"}");
+        Channel renamed = channels()
+                .update(ch.id(), new ChannelRequest("renamed", null, null, null, null, null, null, null, null, null));
+        assertThat(renamed.status()).as("a change that is not the key").isEqualTo(ChannelStatus.AUTO_DISABLED);
+
+        Channel rekeyed = channels()
+                .update(ch.id(), new ChannelRequest(null, null, null, "new", null, null, null, null, null, null));
+        assertThat(rekeyed.status()).isEqualTo(ChannelStatus.ENABLED);
+        assertThat(rekeyed.statusReason()).isNull();
+        assertThat(channels().abilities(ch.id())).allMatch(Ability::enabled);
+    }
+
+    @Test
+    void aNewKeyLeavesOtherDisabledChannelsAsTheyAre() {
+        Channel byOperator = channels().add(request("openai", null, "k", null));
+        channels().disable(byOperator.id());
+        assertThat(channels()
+                        .update(
+                                byOperator.id(),
+                                new ChannelRequest(null, null, null, "new", null, null, null, null, null, null))
+                        .status())
+                .isEqualTo(ChannelStatus.DISABLED);
+        Channel slow = channels().add(request("openai", null, "k", null));
+        repos.channels().setStatus(slow.id(), ChannelStatus.AUTO_DISABLED, "speed test failed: timed out");
+        assertThat(channels()
+                        .update(
+                                slow.id(),
+                                new ChannelRequest(null, null, null, "new", null, null, null, null, null, null))
+                        .status())
+                .isEqualTo(ChannelStatus.AUTO_DISABLED);
+    }
 }

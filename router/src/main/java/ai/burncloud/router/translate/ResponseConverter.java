@@ -10,7 +10,9 @@ import java.util.List;
  * Turns an upstream's successful response body into the client's, chunk by chunk, and reads the
  * token usage on the way. One instance per request attempt; called from one event loop only.
  *
- * <p>Ownership: {@code chunk} stays owned by the caller (retain what you keep). Every buffer added to
+ * <p>Ownership: {@code chunk} stays owned by the caller (retain what you keep), and its reader and
+ * writer indexes are left as they were: the caller still reads them (how many bytes were drained
+ * after the client left). Every buffer added to
  * {@code out} is handed to the caller, who writes and releases it. {@link #close()} releases anything
  * still buffered; it is called exactly once, however the response ends.
  */

@@ -53,6 +53,17 @@ public final class Translators {
         return new Translators(pairs);
     }
 
+    /** The same pairs with every translator passed through {@code wrap} (tests make one fail on purpose). */
+    public Translators wrapped(java.util.function.UnaryOperator<Translator> wrap) {
+        Map<ClientApi, Map<UpstreamDialect, Translator>> copy = new EnumMap<>(ClientApi.class);
+        pairs.forEach((api, byDialect) -> {
+            Map<UpstreamDialect, Translator> m = new EnumMap<>(UpstreamDialect.class);
+            byDialect.forEach((dialect, t) -> m.put(dialect, wrap.apply(t)));
+            copy.put(api, m);
+        });
+        return new Translators(copy);
+    }
+
     public Optional<Translator> forPair(ClientApi api, UpstreamDialect dialect) {
         return Optional.ofNullable(pairs.get(api).get(dialect));
     }

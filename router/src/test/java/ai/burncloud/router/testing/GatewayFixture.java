@@ -54,6 +54,11 @@ public final class GatewayFixture implements AutoCloseable {
 
     /** Starts with configuration overrides (environment-variable names, e.g. RETRY_TIMES). */
     public static GatewayFixture start(Map<String, String> env) {
+        return start(env, RouterServer.Seams.standard());
+    }
+
+    /** Starts with configuration overrides and replaced parts (a hand-driven clock, failing translators). */
+    public static GatewayFixture start(Map<String, String> env, RouterServer.Seams seams) {
         try {
             Path dir = Files.createTempDirectory("burncloud-test");
             Map<String, String> values = new HashMap<>();
@@ -70,7 +75,7 @@ public final class GatewayFixture implements AutoCloseable {
             BurnCloudConfig config = ConfigLoader.fromMap(values);
             Database db = Database.open(config.databaseUrl());
             Repositories repos = Repositories.over(db);
-            RouterServer router = RouterServer.start(config, repos);
+            RouterServer router = RouterServer.start(config, repos, 0, seams);
             return new GatewayFixture(dir, db, repos, router);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

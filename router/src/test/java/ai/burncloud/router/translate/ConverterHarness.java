@@ -189,6 +189,9 @@ public final class ConverterHarness {
         ByteBuf chunk = alloc.buffer(to - from).writeBytes(bytes, from, to - from);
         try {
             c.onChunk(chunk, alloc, out);
+            // the contract: the caller's buffer is read, never moved (the router counts what it drained)
+            assertThat(chunk.readerIndex()).as("reader index after onChunk").isZero();
+            assertThat(chunk.writerIndex()).as("writer index after onChunk").isEqualTo(to - from);
         } finally {
             chunk.release();
         }

@@ -52,7 +52,8 @@ public final class OpenAiPassthroughTranslator implements Translator {
     public ResponseConverter responseConverter(
             ClientRequest request, UpstreamTarget target, UpstreamBody sent, CompletionTextSink sink) {
         if (sent.stream()) {
-            return new OpenAiSsePassthroughConverter(sink, injectsUsage(request, sent.operation()));
+            return new OpenAiSsePassthroughConverter(
+                    sink, injectsUsage(request, sent.operation()), usageChunkFor(request, sent.operation()));
         }
         return new OpenAiJsonPassthroughConverter(sink);
     }
@@ -69,6 +70,22 @@ public final class OpenAiPassthroughTranslator implements Translator {
         }
         return ai.burncloud.router.translate.ir.ErrorBodies.translate(
                 UpstreamDialect.OPENAI, ClientApi.OPENAI, upstreamStatus, body, alloc);
+    }
+
+    /**
+     * The usage chunk to write when the client asked for usage and the host ignores the option (null
+     * when the client did not ask).
+     */
+    private static OpenAiUsageChunk usageChunkFor(ClientRequest request, UpstreamOperation op) {
+        RequestFields f = request.fields();
+        if (!request.stream() || f == null || !f.includeUsage()) {
+            return null;
+        }
+        return switch (op) {
+            case OPENAI_CHAT_COMPLETIONS -> new OpenAiUsageChunk(request.model(), "chat.completion.chunk");
+            case OPENAI_COMPLETIONS -> new OpenAiUsageChunk(request.model(), "text_completion");
+            default -> null;
+        };
     }
 
     /** Whether the router adds include_usage on the client's behalf. */

@@ -37,16 +37,28 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
     private static final int MAX_SCRATCH = 64 * 1024;
 
     private final boolean withholdUsageChunk;
+    private final OpenAiUsageChunk usageChunk;
+    private boolean usageSent;
+    private boolean doneNext;
     private final CompletionTextSink sink;
     private final JsonTextScanner text = new JsonTextScanner();
     private byte[] scratch = new byte[512];
     private final List<SseEvent> events = new ArrayList<>(4);
     private UpstreamFault fault;
 
-    OpenAiSsePassthroughConverter(CompletionTextSink sink, boolean withholdUsageChunk) {
+    /**
+     * @param usageChunk set when the client asked for usage: written from the gateway's own count if
+     *     the upstream ends without one; null otherwise
+     */
+    OpenAiSsePassthroughConverter(CompletionTextSink sink, boolean withholdUsageChunk, OpenAiUsageChunk usageChunk) {
         this.reader = new OpenAiPayloadReader(sink);
         this.withholdUsageChunk = withholdUsageChunk;
+        this.usageChunk = usageChunk;
         this.sink = sink;
+    }
+
+    OpenAiSsePassthroughConverter(CompletionTextSink sink, boolean withholdUsageChunk) {
+        this(sink, withholdUsageChunk, null);
     }
 
     @Override
@@ -56,7 +68,7 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
 
     @Override
     public void onChunk(ByteBuf chunk, ByteBufAllocator alloc, List<ByteBuf> out) {
-        decoder.decode(chunk, events);
+        decoder.decode(chunk.duplicate(), events); // the caller's indexes stay where they are
         drain(out);
     }
 
@@ -64,6 +76,7 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
     public void onEnd(ByteBufAllocator alloc, List<ByteBuf> out) {
         decoder.finish(events);
         drain(out);
+        addUsageIfMissing(out); // a stream that ended without [DONE]
     }
 
     @Override
@@ -97,6 +110,10 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
         for (int i = 0; i < events.size(); i++) {
             SseEvent event = events.get(i);
             if (forward(event)) {
+                if (doneNext) {
+                    addUsageIfMissing(out); // the usage chunk goes just before [DONE], as OpenAI sends it
+                    doneNext = false;
+                }
                 out.add(event.takeRaw());
             } else {
                 event.release();
@@ -127,13 +144,29 @@ final class OpenAiSsePassthroughConverter implements ResponseConverter {
             end--;
         }
         if (OpenAiUsageBytes.isDone(b, start, end)) {
+            doneNext = true;
             return true;
+        }
+        if (usageChunk != null) {
+            usageChunk.observe(b, start, end);
         }
         if (OpenAiUsageBytes.hasUsageObject(b, start, end) || OpenAiUsageBytes.isError(b, start, end)) {
             return forwardParsed(event);
         }
         text.scan(b, start, end, sink);
         return true;
+    }
+
+    /** Writes the gateway's own usage chunk if the client asked for one and the upstream sent none. */
+    private void addUsageIfMissing(List<ByteBuf> out) {
+        if (usageChunk == null || usageSent || fault != null) {
+            return;
+        }
+        usageSent = true;
+        TokenUsage reported = reader.usage();
+        if (reported.prompt() == TokenUsage.UNREPORTED && reported.completion() == TokenUsage.UNREPORTED) {
+            out.add(usageChunk.write(sink.estimate()));
+        }
     }
 
     /** The full parse, for the usage chunk, errors and multi-line events. */
