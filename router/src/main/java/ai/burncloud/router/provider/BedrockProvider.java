@@ -19,7 +19,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * AWS Bedrock runtime: {@code {base}/model/{modelId}/converse[-stream]}, signed with SigV4 by the AWS
+ * AWS Bedrock runtime: {@code {base}/model/{modelId}/converse[-stream]} and
+ * {@code /invoke[-with-response-stream]}, signed with SigV4 by the AWS
  * SDK v2 signer (service {@code bedrock}, region from the channel config's {@code region} or the
  * host name).
  *
@@ -42,7 +43,10 @@ public final class BedrockProvider implements UpstreamProvider {
 
     @Override
     public String url(UpstreamTarget target, UpstreamOperation operation) {
-        if (operation != UpstreamOperation.BEDROCK_CONVERSE && operation != UpstreamOperation.BEDROCK_CONVERSE_STREAM) {
+        if (operation != UpstreamOperation.BEDROCK_CONVERSE
+                && operation != UpstreamOperation.BEDROCK_CONVERSE_STREAM
+                && operation != UpstreamOperation.BEDROCK_INVOKE
+                && operation != UpstreamOperation.BEDROCK_INVOKE_STREAM) {
             throw new IllegalArgumentException("bedrock channels do not serve " + operation);
         }
         return PathSegments.trimBase(target.baseUrl(), null) + "/model/" + PathSegments.encode(target.upstreamModel())

@@ -21,7 +21,10 @@ public enum UpstreamOperation {
     GEMINI_BATCH_EMBED_CONTENTS(":batchEmbedContents"),
     GEMINI_COUNT_TOKENS(":countTokens"),
     BEDROCK_CONVERSE("/converse"),
-    BEDROCK_CONVERSE_STREAM("/converse-stream");
+    BEDROCK_CONVERSE_STREAM("/converse-stream"),
+    /** InvokeModel with the model's native body (Claude's Messages body on Bedrock). */
+    BEDROCK_INVOKE("/invoke"),
+    BEDROCK_INVOKE_STREAM("/invoke-with-response-stream");
 
     private final String pathOrSuffix;
 

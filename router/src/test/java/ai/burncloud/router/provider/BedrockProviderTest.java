@@ -64,6 +64,16 @@ class BedrockProviderTest {
     }
 
     @Test
+    void invokeModelHasItsOwnPaths() {
+        UpstreamTarget t = target("us.anthropic.claude-sonnet-4-5-20250929-v1:0", ACCESS + "|" + SECRET, "{}");
+        assertThat(provider.url(t, UpstreamOperation.BEDROCK_INVOKE))
+                .isEqualTo("https://bedrock-runtime.us-east-1.amazonaws.com/model/"
+                        + "us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/invoke");
+        assertThat(provider.url(t, UpstreamOperation.BEDROCK_INVOKE_STREAM))
+                .endsWith("/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/invoke-with-response-stream");
+    }
+
+    @Test
     void theSignatureMatchesAnIndependentSigV4Computation() throws Exception {
         verifySigned(
                 target(

@@ -1,6 +1,7 @@
 package ai.burncloud.router.translate.anthropic;
 
 import ai.burncloud.common.Json;
+import ai.burncloud.common.TokenUsage;
 import ai.burncloud.router.translate.ir.Completion;
 import ai.burncloud.router.translate.ir.ErrorInfo;
 import ai.burncloud.router.translate.ir.FinishReason;
@@ -31,7 +32,9 @@ public final class AnthropicCompletions {
             if ("text".equals(type)) {
                 parts.add(new Completion.Text(block.path("text").asText("")));
             } else if ("thinking".equals(type)) {
-                parts.add(new Completion.Reasoning(block.path("thinking").asText("")));
+                parts.add(new Completion.Reasoning(block.path("thinking").asText(""), Jsons.text(block, "signature")));
+            } else if ("redacted_thinking".equals(type)) {
+                parts.add(new Completion.RedactedReasoning(block.path("data").asText("")));
             } else if ("tool_use".equals(type)) {
                 JsonNode input = Jsons.field(block, "input");
                 parts.add(new Completion.ToolCall(
@@ -47,6 +50,11 @@ public final class AnthropicCompletions {
                 AnthropicUsage.read(Jsons.field(body, "usage")));
     }
 
+    /** A Messages {@code usage} object (for answers forwarded as bytes, e.g. Bedrock InvokeModel). */
+    public static TokenUsage readUsage(JsonNode usage) {
+        return AnthropicUsage.read(usage);
+    }
+
     public static ObjectNode write(Completion c, String fallbackModel) {
         ObjectNode root = Json.object();
         root.put("id", c.id() != null ? c.id() : Ids.random("msg_"));
@@ -59,7 +67,9 @@ public final class AnthropicCompletions {
                 content.addObject()
                         .put("type", "thinking")
                         .put("thinking", r.text())
-                        .put("signature", "");
+                        .put("signature", r.signature() != null ? r.signature() : "");
+            } else if (p instanceof Completion.RedactedReasoning rr) {
+                content.addObject().put("type", "redacted_thinking").put("data", rr.data());
             } else if (p instanceof Completion.Text t) {
                 ObjectNode block = content.addObject().put("type", "text").put("text", t.text());
                 block.putNull("citations");

@@ -4,6 +4,7 @@ import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
 import ai.burncloud.router.translate.ir.Jsons;
+import ai.burncloud.router.translate.ir.ReasoningSetting;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,10 @@ import java.util.Map;
  * Reads an Anthropic {@code /v1/messages} (or {@code count_tokens}) request into a {@link ChatRequest}
  * for non-Anthropic upstreams. Refused: server and computer-use tools, MCP servers, containers and
  * content blocks that only Anthropic can execute. Dropped as hints that do not change the answer's
- * meaning: {@code cache_control}, {@code thinking}, {@code output_config.effort},
- * {@code service_tier}; earlier {@code thinking} blocks in the history.
+ * meaning: {@code cache_control}, {@code service_tier}. {@code thinking} becomes the request's
+ * {@link ReasoningSetting} ({@code output_config.effort} counts with adaptive thinking); earlier
+ * {@code thinking} and {@code redacted_thinking} blocks are kept with their signatures, for
+ * upstreams that can take them back (Bedrock Claude).
  */
 public final class AnthropicRequestReader {
     private AnthropicRequestReader() {}
@@ -77,7 +80,31 @@ public final class AnthropicRequestReader {
                 null,
                 null,
                 Jsons.text(body.path("metadata"), "user_id"),
-                body.path("stream").asBoolean(false));
+                body.path("stream").asBoolean(false),
+                reasoning(Jsons.field(body, "thinking"), Jsons.field(body.path("output_config"), "effort")));
+    }
+
+    private static ReasoningSetting reasoning(JsonNode thinking, JsonNode effort) throws TranslationException {
+        if (thinking == null) {
+            return null;
+        }
+        String type = Jsons.text(thinking, "type");
+        if ("enabled".equals(type)) {
+            JsonNode budget = Jsons.field(thinking, "budget_tokens");
+            if (budget == null || !budget.canConvertToLong() || budget.asLong() < ReasoningSetting.MIN_BUDGET) {
+                throw new TranslationException("thinking.budget_tokens: must be an integer of at least 1024");
+            }
+            return ReasoningSetting.ofBudget(budget.asLong()).withIncludeThoughts(true);
+        }
+        if ("adaptive".equals(type)) {
+            ReasoningSetting byEffort = ReasoningSetting.fromEffortWord(effort == null ? null : effort.asText());
+            return (byEffort != null && byEffort.isOn() ? byEffort : ReasoningSetting.dynamic())
+                    .withIncludeThoughts(true);
+        }
+        if ("disabled".equals(type)) {
+            return ReasoningSetting.off();
+        }
+        throw new TranslationException("thinking.type: must be \"enabled\", \"adaptive\" or \"disabled\"");
     }
 
     private static List<String> system(JsonNode system) throws TranslationException {
@@ -139,15 +166,21 @@ public final class AnthropicRequestReader {
                             result,
                             block.path("is_error").asBoolean(false)));
                 }
-                case "thinking", "redacted_thinking" -> {
-                    // the model's earlier reasoning: other upstreams cannot take it back, and need not
-                }
+                case "thinking" ->
+                    parts.add(new ChatRequest.Reasoning(
+                            block.path("thinking").asText(""), signature(Jsons.text(block, "signature"))));
+                case "redacted_thinking" -> parts.add(new ChatRequest.RedactedReasoning(Jsons.text(block, "data")));
                 default ->
                     throw new TranslationException(
                             "content block type \"" + type + "\" is not supported on " + upstream + " channels");
             }
         }
         return parts;
+    }
+
+    /** An empty signature (what we send when the upstream gave none) signs nothing. */
+    private static String signature(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static Part source(JsonNode source, String blockType, String upstream) throws TranslationException {

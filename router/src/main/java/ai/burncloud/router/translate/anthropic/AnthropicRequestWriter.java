@@ -19,7 +19,8 @@ import java.util.Set;
  * things the others do not: {@code max_tokens} (default from the channel config's
  * {@code max_tokens}, else 4096), temperature at most 1 and not together with top_p, strictly structured turns (consecutive
  * same-role messages merged, tool results first in their user turn), no {@code tool_choice} without
- * tools.
+ * tools. Thinking follows {@link AnthropicThinking}; earlier reasoning goes back only when signed and
+ * only while thinking is on.
  */
 public final class AnthropicRequestWriter {
     static final long DEFAULT_MAX_TOKENS = 4096;
@@ -33,7 +34,11 @@ public final class AnthropicRequestWriter {
     public static ObjectNode write(ChatRequest r, UpstreamTarget target) throws TranslationException {
         ObjectNode root = Json.object();
         root.put("model", target.upstreamModel());
-        root.put("max_tokens", maxTokens(r, target.config()));
+        AnthropicThinking thinking = AnthropicThinking.plan(r, maxTokens(r, target.config()));
+        root.put("max_tokens", thinking != null ? thinking.maxTokens() : maxTokens(r, target.config()));
+        if (thinking != null) {
+            root.set("thinking", thinking.json());
+        }
         List<String> system = new ArrayList<>(r.system());
         if (r.responseFormat() != null && r.responseFormat().kind() == ChatRequest.ResponseFormat.Kind.JSON_OBJECT) {
             system.add(JSON_OBJECT_INSTRUCTION);
@@ -43,7 +48,8 @@ public final class AnthropicRequestWriter {
         }
         root.set(
                 "messages",
-                MergedTurns.write(r.messages(), (tr, role) -> toolResult(tr), AnthropicRequestWriter::block));
+                MergedTurns.write(
+                        r.messages(), (tr, role) -> toolResult(tr), (p, role) -> block(p, role, thinking != null)));
         if (!r.tools().isEmpty()) {
             ArrayNode tools = root.putArray("tools");
             for (ChatRequest.ToolDef t : r.tools()) {
@@ -73,13 +79,18 @@ public final class AnthropicRequestWriter {
             ArrayNode stop = root.putArray("stop_sequences");
             r.stop().forEach(stop::add);
         }
-        if (r.temperature() != null) {
+        if (thinking != null) {
+            Double topP = AnthropicThinking.allowedTopP(r.topP());
+            if (topP != null) {
+                root.put("top_p", topP);
+            }
+        } else if (r.temperature() != null) {
             root.put("temperature", Math.min(1.0, r.temperature()));
         } else if (r.topP() != null) {
             // current Claude models refuse temperature and top_p together; temperature wins
             root.put("top_p", r.topP());
         }
-        if (r.topK() != null) {
+        if (r.topK() != null && thinking == null) {
             root.put("top_k", r.topK());
         }
         if (r.user() != null) {
@@ -98,7 +109,21 @@ public final class AnthropicRequestWriter {
         return Jsons.number(config, "max_tokens", DEFAULT_MAX_TOKENS);
     }
 
-    private static ObjectNode block(Part p, ChatRequest.Role role) throws TranslationException {
+    private static ObjectNode block(Part p, ChatRequest.Role role, boolean thinking) throws TranslationException {
+        if (p instanceof ChatRequest.Reasoning rs) {
+            // Claude checks the signature; unsigned reasoning (from another upstream) cannot go back
+            return thinking && rs.signature() != null && role == ChatRequest.Role.ASSISTANT
+                    ? Json.object()
+                            .put("type", "thinking")
+                            .put("thinking", rs.text())
+                            .put("signature", rs.signature())
+                    : null;
+        }
+        if (p instanceof ChatRequest.RedactedReasoning rr) {
+            return thinking && role == ChatRequest.Role.ASSISTANT
+                    ? Json.object().put("type", "redacted_thinking").put("data", rr.data())
+                    : null;
+        }
         if (p instanceof ChatRequest.Text t) {
             // Anthropic rejects empty text blocks
             return t.text().isEmpty() ? null : Json.object().put("type", "text").put("text", t.text());

@@ -79,6 +79,8 @@ public final class AnthropicSseReader extends SseUpstreamReader {
             if (input != null && input.size() > 0) {
                 out.add(new StreamEvent.ToolArgs(tool, input.toString()));
             }
+        } else if ("redacted_thinking".equals(type)) {
+            out.add(new StreamEvent.RedactedReasoning(block.path("data").asText("")));
         } else if ("text".equals(type)) {
             String text = Jsons.text(block, "text");
             if (text != null && !text.isEmpty()) {
@@ -113,8 +115,14 @@ public final class AnthropicSseReader extends SseUpstreamReader {
                     out.add(new StreamEvent.ToolArgs(tool, partial));
                 }
             }
+            case "signature_delta" -> {
+                String signature = delta.path("signature").asText("");
+                if (!signature.isEmpty()) {
+                    out.add(new StreamEvent.ReasoningSignature(signature));
+                }
+            }
             default -> {
-                // signature_delta, citations_delta: nothing the other dialects can carry
+                // citations_delta: nothing the other dialects can carry
             }
         }
     }

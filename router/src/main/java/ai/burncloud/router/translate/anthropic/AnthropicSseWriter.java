@@ -18,7 +18,8 @@ import java.util.List;
  *
  * <p>States: nothing sent → {@code message_start} sent (lazily, on the first content, so it can carry
  * the prompt tokens when the upstream reported them early) → one content block open at a time (text,
- * thinking or tool_use; a different kind of delta closes it and opens the next) → finish held until
+ * thinking or tool_use; a different kind of delta closes it and opens the next; a reasoning signature
+ * closes its thinking block; redacted thinking is a block of its own) → finish held until
  * the upstream's end, because several upstreams (Bedrock, OpenAI with include_usage) report usage
  * only after the finish reason → {@code message_delta} (stop reason + final usage) and
  * {@code message_stop}.
@@ -28,6 +29,7 @@ public final class AnthropicSseWriter implements ClientStreamWriter {
         NONE,
         TEXT,
         THINKING,
+        REDACTED,
         TOOL
     }
 
@@ -69,6 +71,14 @@ public final class AnthropicSseWriter implements ClientStreamWriter {
         } else if (event instanceof StreamEvent.Reasoning r) {
             open(Block.THINKING, -1, null, null, alloc, out);
             delta("thinking_delta", "thinking", r.text(), alloc, out);
+        } else if (event instanceof StreamEvent.ReasoningSignature s) {
+            // the signature closes the thinking block it signs (an upstream that signs sends it last)
+            open(Block.THINKING, -1, null, null, alloc, out);
+            delta("signature_delta", "signature", s.signature(), alloc, out);
+            close(alloc, out);
+        } else if (event instanceof StreamEvent.RedactedReasoning r) {
+            open(Block.REDACTED, -1, r.data(), null, alloc, out);
+            close(alloc, out);
         } else if (event instanceof StreamEvent.ToolStart t) {
             sawToolCall = true;
             open(Block.TOOL, t.index(), t.id(), t.name(), alloc, out);
@@ -126,9 +136,10 @@ public final class AnthropicSseWriter implements ClientStreamWriter {
         out.add(JsonOut.sseEvent(alloc, "message_start", ev));
     }
 
-    private void open(Block kind, int tool, String toolId, String toolName, ByteBufAllocator alloc, List<ByteBuf> out) {
+    private void open(
+            Block kind, int tool, String idOrData, String toolName, ByteBufAllocator alloc, List<ByteBuf> out) {
         start(alloc, out);
-        if (open == kind && kind != Block.TOOL) {
+        if (open == kind && kind != Block.TOOL && kind != Block.REDACTED) {
             return;
         }
         close(alloc, out);
@@ -140,9 +151,10 @@ public final class AnthropicSseWriter implements ClientStreamWriter {
                 block.putNull("citations");
             }
             case THINKING -> block.put("type", "thinking").put("thinking", "").put("signature", "");
+            case REDACTED -> block.put("type", "redacted_thinking").put("data", idOrData);
             default -> {
                 block.put("type", "tool_use");
-                block.put("id", toolId != null ? toolId : Ids.random("toolu_"));
+                block.put("id", idOrData != null ? idOrData : Ids.random("toolu_"));
                 block.put("name", toolName);
                 block.putObject("input");
                 block.putObject("caller").put("type", "direct");

@@ -26,7 +26,7 @@ import java.util.List;
  * {@code message_start} and {@code message_delta} (usage), {@code error} (fault) and — when the
  * pipeline wants text for a local estimate — {@code content_block_delta} are parsed.
  */
-final class AnthropicStreamPassthrough implements ResponseConverter {
+public final class AnthropicStreamPassthrough implements ResponseConverter {
     private static final int MAX_EVENT_BYTES = 16 << 20;
     private static final byte[] BLANK_LINE = {'\n', '\n'};
 
@@ -37,7 +37,7 @@ final class AnthropicStreamPassthrough implements ResponseConverter {
     private UpstreamFault fault;
     private boolean ended;
 
-    AnthropicStreamPassthrough(CompletionTextSink sink) {
+    public AnthropicStreamPassthrough(CompletionTextSink sink) {
         this.sink = sink;
     }
 

@@ -32,9 +32,14 @@ final class BedrockCompletions {
                         Jsons.text(use, "name"),
                         input == null ? "{}" : input.toString()));
             } else if (block.has("reasoningContent")) {
-                String text = Jsons.text(block.path("reasoningContent").path("reasoningText"), "text");
+                JsonNode reasoning = block.path("reasoningContent");
+                JsonNode reasoningText = reasoning.path("reasoningText");
+                String text = Jsons.text(reasoningText, "text");
+                String redacted = Jsons.text(reasoning, "redactedContent");
                 if (text != null) {
-                    parts.add(new Completion.Reasoning(text));
+                    parts.add(new Completion.Reasoning(text, Jsons.text(reasoningText, "signature")));
+                } else if (redacted != null) {
+                    parts.add(new Completion.RedactedReasoning(redacted));
                 }
             }
         }

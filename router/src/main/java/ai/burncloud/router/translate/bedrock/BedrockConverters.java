@@ -19,9 +19,14 @@ final class BedrockConverters {
     private BedrockConverters() {}
 
     static UpstreamBody converse(ChatRequest chat, ByteBufAllocator alloc) throws TranslationException {
+        return converse(chat, null, alloc);
+    }
+
+    /** @param model the Bedrock model id (thinking is asked for only of Claude models), or null */
+    static UpstreamBody converse(ChatRequest chat, String model, ByteBufAllocator alloc) throws TranslationException {
         UpstreamOperation op =
                 chat.stream() ? UpstreamOperation.BEDROCK_CONVERSE_STREAM : UpstreamOperation.BEDROCK_CONVERSE;
-        return UpstreamBody.json(op, chat.stream(), JsonOut.json(alloc, BedrockRequestWriter.write(chat)));
+        return UpstreamBody.json(op, chat.stream(), JsonOut.json(alloc, BedrockRequestWriter.write(chat, model)));
     }
 
     /** Streams through the event-stream reader; whole answers through the Converse reader. */

@@ -2,6 +2,7 @@ package ai.burncloud.router.translate.bedrock;
 
 import ai.burncloud.common.Json;
 import ai.burncloud.router.translate.TranslationException;
+import ai.burncloud.router.translate.anthropic.AnthropicThinking;
 import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
 import ai.burncloud.router.translate.ir.DataUrl;
@@ -25,6 +26,10 @@ import java.util.Map;
  * {@code tool_choice: none} (tools are simply not offered, unless the history holds tool blocks, which
  * Bedrock only accepts with tools declared — then the model may still call one), top-k, seed and
  * penalties (model-specific on Bedrock, dropped).
+ *
+ * <p>Thinking is asked for only of Claude models ({@code additionalModelRequestFields.thinking}, with
+ * {@link AnthropicThinking}'s rules); other Bedrock models have no common field for it and get none.
+ * Signed reasoning from earlier Claude answers goes back as {@code reasoningContent} while thinking is on.
  */
 final class BedrockRequestWriter {
     static final String JSON_OBJECT_INSTRUCTION = "Respond with a single valid JSON object and nothing else.";
@@ -38,15 +43,28 @@ final class BedrockRequestWriter {
             "text/html", "html",
             "text/markdown", "md");
 
+    /** Claude's answer limit when thinking needs one and the client gave none. */
+    static final long DEFAULT_CLAUDE_MAX_TOKENS = 4096;
+
     private BedrockRequestWriter() {}
 
     static ObjectNode write(ChatRequest r) throws TranslationException {
+        return write(r, null);
+    }
+
+    /** @param model the Bedrock model id, or null when unknown (then no thinking is asked for) */
+    static ObjectNode write(ChatRequest r, String model) throws TranslationException {
         ObjectNode root = Json.object();
         int[] documents = {0};
+        AnthropicThinking thinking = BedrockModels.isClaude(model)
+                ? AnthropicThinking.plan(r, r.maxTokens() != null ? r.maxTokens() : DEFAULT_CLAUDE_MAX_TOKENS)
+                : null;
         root.set(
                 "messages",
                 MergedTurns.write(
-                        r.messages(), (tr, role) -> toolResult(tr, documents), (p, role) -> block(p, documents)));
+                        r.messages(),
+                        (tr, role) -> toolResult(tr, documents),
+                        (p, role) -> block(p, documents, thinking != null)));
         List<String> system = new ArrayList<>(r.system());
         if (r.responseFormat() != null) {
             system.add(
@@ -60,14 +78,23 @@ final class BedrockRequestWriter {
             system.forEach(s -> blocks.addObject().put("text", s));
         }
         ObjectNode inference = Json.object();
-        if (r.maxTokens() != null) {
-            inference.put("maxTokens", r.maxTokens());
-        }
-        if (r.temperature() != null) {
-            inference.put("temperature", r.temperature());
-        }
-        if (r.topP() != null) {
-            inference.put("topP", r.topP());
+        if (thinking != null) {
+            inference.put("maxTokens", thinking.maxTokens());
+            Double topP = AnthropicThinking.allowedTopP(r.topP());
+            if (topP != null) {
+                inference.put("topP", topP);
+            }
+            root.putObject("additionalModelRequestFields").set("thinking", thinking.json());
+        } else {
+            if (r.maxTokens() != null) {
+                inference.put("maxTokens", r.maxTokens());
+            }
+            if (r.temperature() != null) {
+                inference.put("temperature", r.temperature());
+            }
+            if (r.topP() != null) {
+                inference.put("topP", r.topP());
+            }
         }
         if (!r.stop().isEmpty()) {
             ArrayNode stop = inference.putArray("stopSequences");
@@ -100,7 +127,26 @@ final class BedrockRequestWriter {
         return root;
     }
 
-    private static ObjectNode block(Part p, int[] documents) throws TranslationException {
+    private static ObjectNode block(Part p, int[] documents, boolean thinking) throws TranslationException {
+        if (p instanceof ChatRequest.Reasoning rs) {
+            if (!thinking || rs.signature() == null) {
+                return null; // only Claude's own signed reasoning can go back, and only with thinking on
+            }
+            ObjectNode block = Json.object();
+            block.putObject("reasoningContent")
+                    .putObject("reasoningText")
+                    .put("text", rs.text())
+                    .put("signature", rs.signature());
+            return block;
+        }
+        if (p instanceof ChatRequest.RedactedReasoning rr) {
+            if (!thinking) {
+                return null;
+            }
+            ObjectNode block = Json.object();
+            block.putObject("reasoningContent").put("redactedContent", rr.data());
+            return block;
+        }
         if (p instanceof ChatRequest.Text t) {
             // Bedrock rejects blank text blocks
             return t.text().isBlank() ? null : Json.object().put("text", t.text());
@@ -172,7 +218,7 @@ final class BedrockRequestWriter {
                     content.addObject().put("text", t.text());
                 }
             } else {
-                ObjectNode media = block(p, documents);
+                ObjectNode media = block(p, documents, false);
                 if (media != null) {
                     content.add(media);
                 }

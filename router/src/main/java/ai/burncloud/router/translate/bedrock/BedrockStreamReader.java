@@ -125,9 +125,18 @@ public final class BedrockStreamReader implements UpstreamStreamReader {
         if (input != null && !input.isEmpty() && tool != null) {
             out.add(new StreamEvent.ToolArgs(tool, input));
         }
-        String reasoning = Jsons.text(delta.path("reasoningContent"), "text");
+        JsonNode reasoningContent = delta.path("reasoningContent");
+        String reasoning = Jsons.text(reasoningContent, "text");
         if (reasoning != null && !reasoning.isEmpty()) {
             out.add(new StreamEvent.Reasoning(reasoning));
+        }
+        String signature = Jsons.text(reasoningContent, "signature");
+        if (signature != null && !signature.isEmpty()) {
+            out.add(new StreamEvent.ReasoningSignature(signature));
+        }
+        String redacted = Jsons.text(reasoningContent, "redactedContent");
+        if (redacted != null && !redacted.isEmpty()) {
+            out.add(new StreamEvent.RedactedReasoning(redacted));
         }
     }
 }

@@ -32,6 +32,7 @@ public final class GeminiToBedrockTranslator implements Translator {
                 BedrockConverters.converse(
                         GeminiRequestReader.read(
                                 request.json(), request.operation() == Operation.STREAM_GENERATE_CONTENT, "bedrock"),
+                        target.upstreamModel(),
                         alloc);
             case COUNT_TOKENS_GEMINI ->
                 LocalTokenCount.answer(

@@ -34,7 +34,8 @@ public final class OpenAiToBedrockTranslator implements Translator {
         if (request.operation() != Operation.CHAT_COMPLETIONS) {
             throw Refusals.operation(request.operation(), "bedrock");
         }
-        return BedrockConverters.converse(OpenAiRequestReader.read(request.json(), "bedrock"), alloc);
+        return BedrockConverters.converse(
+                OpenAiRequestReader.read(request.json(), "bedrock"), target.upstreamModel(), alloc);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
 import ai.burncloud.router.translate.ir.Jsons;
+import ai.burncloud.router.translate.ir.ReasoningSetting;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.Set;
  * calls get {@code call_1}, {@code call_2}… in order, and each {@code functionResponse} takes the
  * oldest unanswered call of the same name. Refused: Google-run tools (search, code execution, URL
  * context…), cached content, several candidates, non-text output modalities, logprobs. Dropped:
- * {@code safetySettings}, {@code thinkingConfig}, thought parts and thought signatures.
+ * {@code safetySettings}, thought parts and thought signatures (only Gemini can use them).
+ * {@code thinkingConfig} becomes the request's {@link ReasoningSetting}.
  */
 public final class GeminiRequestReader {
     private GeminiRequestReader() {}
@@ -80,7 +82,34 @@ public final class GeminiRequestReader {
                 Jsons.dbl(Jsons.field(config, "presencePenalty")),
                 Jsons.dbl(Jsons.field(config, "frequencyPenalty")),
                 null,
-                stream);
+                stream,
+                reasoning(config.path("thinkingConfig")));
+    }
+
+    /** {@code thinkingBudget} 0 is off, -1 dynamic; {@code thinkingLevel} (Gemini 3) is an effort. */
+    private static ReasoningSetting reasoning(JsonNode thinking) throws TranslationException {
+        if (!thinking.isObject()) {
+            return null;
+        }
+        Boolean include = Jsons.bool(Jsons.field(thinking, "includeThoughts"));
+        JsonNode budget = Jsons.field(thinking, "thinkingBudget");
+        String level = Jsons.text(thinking, "thinkingLevel");
+        ReasoningSetting setting;
+        if (budget != null && budget.canConvertToLong()) {
+            long b = budget.asLong();
+            setting =
+                    b == 0 ? ReasoningSetting.off() : b < 0 ? ReasoningSetting.dynamic() : ReasoningSetting.ofBudget(b);
+        } else if (level != null) {
+            setting = ReasoningSetting.fromEffortWord(level);
+            if (setting == null) {
+                throw new TranslationException("thinkingConfig.thinkingLevel: unknown level " + level);
+            }
+        } else if (Boolean.TRUE.equals(include)) {
+            setting = ReasoningSetting.dynamic();
+        } else {
+            return null;
+        }
+        return setting.withIncludeThoughts(include);
     }
 
     /** A {@code countTokens} body: either bare {@code contents} or a whole {@code generateContentRequest}. */

@@ -5,6 +5,7 @@ import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.ir.ChatRequest;
 import ai.burncloud.router.translate.ir.ChatRequest.Part;
 import ai.burncloud.router.translate.ir.Jsons;
+import ai.burncloud.router.translate.ir.ReasoningSetting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,8 +78,8 @@ public final class GeminiRequestWriter {
         ObjectNode current = null;
         ChatRequest.Role currentRole = null;
         for (ChatRequest.Message m : r.messages()) {
-            if (m.parts().isEmpty()) {
-                continue;
+            if (m.parts().stream().allMatch(GeminiRequestWriter::isReasoning)) {
+                continue; // empty, or only another upstream's reasoning, which Gemini cannot take back
             }
             if (m.role() != currentRole) {
                 current = contents.addObject().put("role", m.role() == ChatRequest.Role.USER ? "user" : "model");
@@ -91,6 +92,10 @@ public final class GeminiRequestWriter {
             }
         }
         return contents;
+    }
+
+    private static boolean isReasoning(Part p) {
+        return p instanceof ChatRequest.Reasoning || p instanceof ChatRequest.RedactedReasoning;
     }
 
     private static void writePart(Part p, ArrayNode parts, Map<String, String> namesById) throws TranslationException {
@@ -178,6 +183,10 @@ public final class GeminiRequestWriter {
         if (r.frequencyPenalty() != null) {
             config.put("frequencyPenalty", r.frequencyPenalty());
         }
+        ObjectNode thinking = thinkingConfig(r.reasoning());
+        if (thinking != null) {
+            config.set("thinkingConfig", thinking);
+        }
         if (r.responseFormat() != null) {
             config.put("responseMimeType", "application/json");
             if (r.responseFormat().kind() == ChatRequest.ResponseFormat.Kind.JSON_SCHEMA) {
@@ -185,6 +194,28 @@ public final class GeminiRequestWriter {
             }
         }
         return config;
+    }
+
+    /**
+     * Off is budget 0, dynamic -1, an effort its budget (docs/PROTOCOLS.md). Thoughts are shown unless
+     * the client said otherwise: the other dialects have a place for them (reasoning_content, thinking
+     * blocks) and a client that asked for reasoning expects to see it.
+     */
+    private static ObjectNode thinkingConfig(ReasoningSetting setting) {
+        if (setting == null) {
+            return null;
+        }
+        ObjectNode thinking = Json.object();
+        long budget = switch (setting.mode()) {
+            case OFF -> 0;
+            case DYNAMIC -> -1;
+            default -> setting.asBudget();
+        };
+        thinking.put("thinkingBudget", budget);
+        if (setting.isOn()) {
+            thinking.put("includeThoughts", !Boolean.FALSE.equals(setting.includeThoughts()));
+        }
+        return thinking;
     }
 
     /** Gemini's model path segment: the bare id, without a {@code models/} prefix. */

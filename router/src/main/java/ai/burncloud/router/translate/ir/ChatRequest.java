@@ -11,6 +11,10 @@ import java.util.List;
  * <p>Conversation shape follows the most structured dialect (Anthropic's): only user and assistant
  * turns; system text kept apart; tool results are parts of user turns. Consecutive same-role turns
  * are kept as the client sent them; writers merge them where their upstream requires it.
+ *
+ * <p>{@code reasoning} is null when the client did not ask about reasoning; earlier reasoning is kept
+ * in assistant turns as {@link Reasoning} parts, which writers for upstreams that cannot take it back
+ * leave out.
  */
 public record ChatRequest(
         List<String> system,
@@ -28,7 +32,67 @@ public record ChatRequest(
         Double presencePenalty,
         Double frequencyPenalty,
         String user,
-        boolean stream) {
+        boolean stream,
+        ReasoningSetting reasoning) {
+
+    /** A request without a reasoning setting (the upstream's default applies). */
+    public ChatRequest(
+            List<String> system,
+            List<Message> messages,
+            List<ToolDef> tools,
+            ToolChoice toolChoice,
+            Boolean parallelToolCalls,
+            ResponseFormat responseFormat,
+            List<String> stop,
+            Double temperature,
+            Double topP,
+            Integer topK,
+            Long maxTokens,
+            Long seed,
+            Double presencePenalty,
+            Double frequencyPenalty,
+            String user,
+            boolean stream) {
+        this(
+                system,
+                messages,
+                tools,
+                toolChoice,
+                parallelToolCalls,
+                responseFormat,
+                stop,
+                temperature,
+                topP,
+                topK,
+                maxTokens,
+                seed,
+                presencePenalty,
+                frequencyPenalty,
+                user,
+                stream,
+                null);
+    }
+
+    public ChatRequest withReasoning(ReasoningSetting setting) {
+        return new ChatRequest(
+                system,
+                messages,
+                tools,
+                toolChoice,
+                parallelToolCalls,
+                responseFormat,
+                stop,
+                temperature,
+                topP,
+                topK,
+                maxTokens,
+                seed,
+                presencePenalty,
+                frequencyPenalty,
+                user,
+                stream,
+                setting);
+    }
 
     public enum Role {
         USER,
@@ -47,6 +111,15 @@ public record ChatRequest(
 
     /** Media by URL; {@code mediaType} is null when unknown. */
     public record MediaUrl(String url, String mediaType) implements Part {}
+
+    /**
+     * The assistant's earlier reasoning. {@code signature} is the upstream's proof that the text is its
+     * own (Anthropic, Bedrock Claude); only a signed block can be given back to such an upstream.
+     */
+    public record Reasoning(String text, String signature) implements Part {}
+
+    /** Reasoning the upstream encrypted ({@code redacted_thinking}); {@code data} goes back unchanged. */
+    public record RedactedReasoning(String data) implements Part {}
 
     /** A tool call the assistant made; {@code argumentsJson} is a JSON object as text. */
     public record ToolCall(String id, String name, String argumentsJson) implements Part {}

@@ -21,7 +21,15 @@ public record Completion(
 
     public record Text(String text) implements Part {}
 
-    public record Reasoning(String text) implements Part {}
+    /** Reasoning text; {@code signature} when the upstream signed it (Anthropic, Bedrock Claude), else null. */
+    public record Reasoning(String text, String signature) implements Part {
+        public Reasoning(String text) {
+            this(text, null);
+        }
+    }
+
+    /** Reasoning the upstream encrypted; {@code data} is opaque and goes back to it unchanged. */
+    public record RedactedReasoning(String data) implements Part {}
 
     /** A tool call; {@code argumentsJson} is the arguments object as JSON text. */
     public record ToolCall(String id, String name, String argumentsJson) implements Part {}

@@ -81,7 +81,20 @@ public final class OpenAiRequestReader {
                 Jsons.dbl(Jsons.field(body, "presence_penalty")),
                 Jsons.dbl(Jsons.field(body, "frequency_penalty")),
                 Jsons.text(body, "user"),
-                body.path("stream").asBoolean(false));
+                body.path("stream").asBoolean(false),
+                reasoning(Jsons.field(body, "reasoning_effort")));
+    }
+
+    private static ReasoningSetting reasoning(JsonNode effort) throws TranslationException {
+        if (effort == null || effort.isNull()) {
+            return null;
+        }
+        ReasoningSetting setting = ReasoningSetting.fromEffortWord(effort.asText());
+        if (setting == null) {
+            throw new TranslationException(
+                    "\"reasoning_effort\" must be one of none, minimal, low, medium, high (got " + effort + ")");
+        }
+        return setting;
     }
 
     /** Whether an OpenAI client asked for the usage chunk at the end of its stream. */
@@ -132,6 +145,7 @@ public final class OpenAiRequestReader {
 
     private static List<Part> assistantParts(JsonNode m, Map<String, String> toolNames) throws TranslationException {
         List<Part> parts = new ArrayList<>();
+        // the reasoning_content of an earlier answer is not sent back: no upstream can verify it
         JsonNode content = Jsons.field(m, "content");
         if (content != null) {
             String text = textOnly(content, "assistant");

@@ -26,7 +26,8 @@ public final class OpenAiRequestWriter {
 
     /**
      * @param config the channel config: {@code max_tokens_field} may name {@code max_completion_tokens}
-     *     for hosts (OpenAI reasoning models) that refuse {@code max_tokens}
+     *     for hosts (OpenAI reasoning models) that refuse {@code max_tokens}; {@code reasoning_field}
+     *     how reasoning is asked for ({@link OpenAiReasoningField})
      */
     public static ObjectNode write(ChatRequest r, String model, JsonNode config) throws TranslationException {
         ObjectNode root = Json.object();
@@ -86,6 +87,7 @@ public final class OpenAiRequestWriter {
             String field = config == null ? null : Jsons.text(config, "max_tokens_field");
             root.put("max_completion_tokens".equals(field) ? field : "max_tokens", r.maxTokens());
         }
+        OpenAiReasoningField.write(r.reasoning(), model, config, root);
         if (r.seed() != null) {
             root.put("seed", r.seed());
         }
@@ -119,6 +121,8 @@ public final class OpenAiRequestWriter {
                 call.put("id", c.id());
                 call.put("type", "function");
                 call.putObject("function").put("name", c.name()).put("arguments", c.argumentsJson());
+            } else if (p instanceof ChatRequest.Reasoning || p instanceof ChatRequest.RedactedReasoning) {
+                // another upstream's reasoning: OpenAI takes none back
             } else {
                 throw new TranslationException(
                         "assistant messages may only hold text and tool calls on OpenAI channels");

@@ -17,6 +17,12 @@ public sealed interface StreamEvent {
     /** Reasoning ("thinking") text the upstream chose to show. */
     record Reasoning(String text) implements StreamEvent {}
 
+    /** The signature that closes the current reasoning text (Anthropic, Bedrock Claude). */
+    record ReasoningSignature(String signature) implements StreamEvent {}
+
+    /** A whole block of encrypted reasoning; {@code data} is opaque. */
+    record RedactedReasoning(String data) implements StreamEvent {}
+
     /** A tool call began. */
     record ToolStart(int index, String id, String name) implements StreamEvent {}
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class AnthropicToBedrockTranslatorTest {
     private final AnthropicToBedrockTranslator translator = new AnthropicToBedrockTranslator();
-    private final UpstreamTarget bedrock = Requests.target(ChannelType.BEDROCK, "anthropic.claude-sonnet-4-5-v1:0");
+    /** Converse, as the channel config can ask for it even for Claude (InvokeModel has its own test). */
+    private final UpstreamTarget bedrock =
+            Requests.target(ChannelType.BEDROCK, "anthropic.claude-sonnet-4-5-v1:0", "{\"api\":\"converse\"}");
 
     @Test
     void mapsToolResultsWithTheirErrorStatus() throws Exception {

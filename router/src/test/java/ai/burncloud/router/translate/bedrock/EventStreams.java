@@ -17,6 +17,15 @@ final class EventStreams {
         return message(headers.toByteArray(), json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An exception frame, as Bedrock sends after HTTP 200 (e.g. {@code throttlingException}). */
+    static byte[] exception(String exceptionType, String json) {
+        ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        header(headers, ":exception-type", exceptionType);
+        header(headers, ":content-type", "application/json");
+        header(headers, ":message-type", "exception");
+        return message(headers.toByteArray(), json.getBytes(StandardCharsets.UTF_8));
+    }
+
     static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
