@@ -38,6 +38,24 @@ public final class ApiKeys {
         return HexFormat.of().formatHex(SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Whether {@code key} has the shape {@link #generate()} gives: the prefix and 48 URL-safe
+     * characters. Only such a key is worth a database look when the router does not know it yet.
+     */
+    public static boolean isWellFormed(String key) {
+        if (key == null || key.length() != PREFIX.length() + 48 || !key.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What may be shown of a key: its first 7 characters, e.g. "sk-AbCd". */
     public static String displayPrefix(String key) {
         return key.substring(0, Math.min(7, key.length()));

@@ -14,6 +14,12 @@ public enum Settlement {
     UPSTREAM_ERROR_MIDSTREAM,
     /** The upstream went silent past the read timeout after the first byte: bill what was delivered. */
     TIMEOUT,
+    /**
+     * The router stopped (crash, kill -9, or a shutdown past its grace period) while the request was in
+     * flight: settled from the in-flight journal when a router next starts or notices, billed by the
+     * usage known at its last journal point (prompt estimate + completion tokens counted so far).
+     */
+    INTERRUPTED,
     /** No upstream produced a usable answer (every attempt failed before the first byte): free. */
     UPSTREAM_FAILED,
     /** Refused by the gateway before any upstream call (auth, quota, validation, open circuits): free. */

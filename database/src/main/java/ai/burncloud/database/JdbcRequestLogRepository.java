@@ -85,6 +85,10 @@ final class JdbcRequestLogRepository implements RequestLogRepository {
             sql.append(" AND stream = ?");
             params.add(q.stream());
         }
+        if (q.settlement() != null) {
+            sql.append(" AND settlement = ?");
+            params.add(q.settlement());
+        }
         return new Where(sql.toString(), params);
     }
 

@@ -18,15 +18,23 @@ final class JdbcUsageRepository implements UsageRepository {
             return;
         }
         db.write(c -> {
-            insertLogs(c, batch);
-            addAll(c, "UPDATE tokens SET used_quota = used_quota + ? WHERE id = ?", batch.tokenUsed());
-            addAll(c, "UPDATE users SET used_quota = used_quota + ? WHERE id = ?", batch.userCharged());
-            // an unlimited balance (-1) is never charged
-            addAll(c, "UPDATE users SET balance = balance - ? WHERE id = ? AND balance <> -1", batch.userCharged());
-            addAll(c, "UPDATE users SET request_count = request_count + ? WHERE id = ?", batch.userRequests());
-            addAll(c, "UPDATE channels SET used_quota = used_quota + ? WHERE id = ?", batch.channelUsed());
+            write(c, batch);
+            if (batch.journal() != null) {
+                JdbcJournalRepository.replace(c, batch.journal());
+            }
             return null;
         });
+    }
+
+    /** The rows and their charges, inside the caller's transaction. */
+    static void write(Connection c, UsageBatch batch) throws SQLException {
+        insertLogs(c, batch);
+        addAll(c, "UPDATE tokens SET used_quota = used_quota + ? WHERE id = ?", batch.tokenUsed());
+        addAll(c, "UPDATE users SET used_quota = used_quota + ? WHERE id = ?", batch.userCharged());
+        // an unlimited balance (-1) is never charged
+        addAll(c, "UPDATE users SET balance = balance - ? WHERE id = ? AND balance <> -1", batch.userCharged());
+        addAll(c, "UPDATE users SET request_count = request_count + ? WHERE id = ?", batch.userRequests());
+        addAll(c, "UPDATE channels SET used_quota = used_quota + ? WHERE id = ?", batch.channelUsed());
     }
 
     private static void insertLogs(Connection c, UsageBatch batch) throws SQLException {

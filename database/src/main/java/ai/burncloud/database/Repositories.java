@@ -16,7 +16,8 @@ public record Repositories(
         StatsRepository stats,
         ConfigVersion configVersion,
         ChannelKeys channelKeys,
-        AuditRepository audit) {
+        AuditRepository audit,
+        JournalRepository journal) {
 
     /**
      * Over {@code db}, with upstream keys encrypted by the key file the default configuration names
@@ -43,6 +44,7 @@ public record Repositories(
                 new JdbcStatsRepository(db),
                 new ConfigVersion(db),
                 new ChannelKeys(db, cipher),
-                new JdbcAuditRepository(db));
+                new JdbcAuditRepository(db),
+                new JdbcJournalRepository(db));
     }
 }

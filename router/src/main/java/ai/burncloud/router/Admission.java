@@ -5,8 +5,10 @@ import ai.burncloud.service.QuotaHold;
 import ai.burncloud.service.ResolvedPrice;
 
 /**
- * A request the gateway accepted: who sent it, where it may go, what it will cost per token, and the
- * money held for it. {@code price} is null for an unpriced model served under BILLING_ALLOW_UNPRICED.
+ * A request the gateway accepted: who sent it, where it may go, what it will cost per token, the
+ * money held for it, and the count of what it has generated so far (read by the settlement and by
+ * the in-flight journal). {@code price} is null for an unpriced model served under
+ * BILLING_ALLOW_UNPRICED.
  */
 public record Admission(
         ClientRequest request,
@@ -14,4 +16,5 @@ public record Admission(
         RouteTable routes,
         ResolvedPrice price,
         QuotaHold hold,
-        int retryTimes) {}
+        int retryTimes,
+        CompletionCounter completion) {}

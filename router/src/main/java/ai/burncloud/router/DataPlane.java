@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * @param snapshot the current routing snapshot (an atomic reference's getter)
  * @param channelDisabler called with (channel id, reason) when an upstream rejects a channel's key;
  *     must not block (it queues the database write)
+ * @param keyLookup finds keys created since the snapshot was built (off the event loop)
  */
 record DataPlane(
         BurnCloudConfig config,
@@ -31,4 +32,5 @@ record DataPlane(
         AtomicInteger inFlight,
         ControlPlaneForwarder controlPlane,
         String databaseKind,
-        UpstreamRequests requests) {}
+        UpstreamRequests requests,
+        KeyLookup keyLookup) {}

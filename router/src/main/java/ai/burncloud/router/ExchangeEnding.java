@@ -45,13 +45,7 @@ final class ExchangeEnding {
         this.clientIp = clientIp;
         this.client = client;
         this.onDone = onDone;
-        // asked on the event loop (a usage chunk the gateway writes itself): counted within a short budget
-        this.completion = new CompletionCounter(
-                plane.tokenCounter(),
-                () -> PromptEstimator.estimate(
-                        admission.request(),
-                        plane.tokenCounter(),
-                        System.nanoTime() + PromptEstimator.ON_EVENT_LOOP_BUDGET_NANOS));
+        this.completion = admission.completion(); // shared with the in-flight journal
     }
 
     /** Counts the generated text of the current attempt (and estimates usage for a client who asked). */

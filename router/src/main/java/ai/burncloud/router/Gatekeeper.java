@@ -20,6 +20,9 @@ final class Gatekeeper {
     /** Completion tokens assumed for the hold when a request sets no max_tokens. */
     static final long DEFAULT_COMPLETION_HOLD_TOKENS = 1024;
 
+    /** The answer for a key the snapshot does not know (the dispatcher may look it up: {@link KeyLookup}). */
+    static final Rejection UNKNOWN_KEY = Rejection.of(GatewayError.INVALID_TOKEN, "Invalid API key");
+
     private final RateLimiter rateLimiter;
     private final QuotaLedger ledger;
     private final TokenCounter tokenCounter;
@@ -37,7 +40,7 @@ final class Gatekeeper {
         }
         AuthorizedToken token = snapshot.tokensByHash().get(ApiKeys.hash(key));
         if (token == null) {
-            return Rejection.of(GatewayError.INVALID_TOKEN, "Invalid API key");
+            return UNKNOWN_KEY;
         }
         if (token.token().status() != Status.ENABLED) {
             return Rejection.of(GatewayError.INVALID_TOKEN, "This API key is disabled");
@@ -97,7 +100,21 @@ final class Gatekeeper {
             return Rejection.of(
                     GatewayError.INSUFFICIENT_QUOTA, "Insufficient quota: " + whose + " cannot cover this request");
         }
-        return new Admission(request, token, routes, price, held.hold(), snapshot.retryTimes());
+        return new Admission(
+                request,
+                token,
+                routes,
+                price,
+                held.hold(),
+                snapshot.retryTimes(),
+                new CompletionCounter(
+                        tokenCounter,
+                        // asked on the event loop (a usage chunk the gateway writes, a journal sample):
+                        // counted within a short budget, the rest extrapolated
+                        () -> PromptEstimator.estimate(
+                                request,
+                                tokenCounter,
+                                System.nanoTime() + PromptEstimator.ON_EVENT_LOOP_BUDGET_NANOS)));
     }
 
     /** An upper estimate of the cost: prompt from the body's bytes (never the tokenizer), completion from max_tokens. */

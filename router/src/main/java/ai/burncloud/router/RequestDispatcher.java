@@ -15,13 +15,19 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each complete client request where it belongs: health, the model list, a proxied operation
  * (through the gatekeeper), or the control plane. Answers local errors itself, in the dialect of the
- * front door that was called.
+ * front door that was called. A well-formed key the snapshot does not know is looked up off the
+ * event loop ({@link KeyLookup}) and the request goes on, on its event loop, once that is done.
  */
 final class RequestDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
     private final DataPlane plane;
 
     RequestDispatcher(DataPlane plane) {
@@ -107,7 +113,7 @@ final class RequestDispatcher {
                 return null;
             }
             default -> {
-                return authenticated(ctx, request, uri, route, requestId, done);
+                return authenticated(ctx, request, uri, route, requestId, done, true);
             }
         }
     }
@@ -118,7 +124,8 @@ final class RequestDispatcher {
             QueryStringDecoder uri,
             DataPlaneRoute route,
             String requestId,
-            Runnable done) {
+            Runnable done,
+            boolean mayLookUpKey) {
         long startMs = System.currentTimeMillis();
         RoutingSnapshot snapshot = plane.snapshot().get();
         InetAddress caller = ClientAddress.resolve(remote(ctx), request.headers(), plane.config())
@@ -140,6 +147,15 @@ final class RequestDispatcher {
         // from here on the URL is logged and stored: without the ?key= it may carry
         request.setUri(UrlRedaction.redact(request.uri()));
         Object auth = plane.gatekeeper().authenticate(snapshot, key, caller, startMs / 1000);
+        if (auth == Gatekeeper.UNKNOWN_KEY && mayLookUpKey) {
+            CompletableFuture<Void> lookup = plane.keyLookup().find(key);
+            if (lookup != null) {
+                AwaitingKey waiting = new AwaitingKey();
+                lookup.whenComplete((x, e) ->
+                        ctx.executor().execute(() -> afterLookup(ctx, request, uri, route, requestId, done, waiting)));
+                return waiting;
+            }
+        }
         if (auth instanceof Rejection r) {
             request.release();
             ClientResponses.error(ctx, route.api(), r, requestId, false);
@@ -180,6 +196,38 @@ final class RequestDispatcher {
         }
     }
 
+    /** Back on the event loop once the key was looked up: the request goes on, judged again. */
+    private void afterLookup(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            QueryStringDecoder uri,
+            DataPlaneRoute route,
+            String requestId,
+            Runnable done,
+            AwaitingKey waiting) {
+        if (waiting.clientGone()) {
+            request.release();
+            done.run();
+            return;
+        }
+        try {
+            waiting.continuedAs(authenticated(ctx, request, uri, route, requestId, done, false));
+        } catch (RuntimeException e) {
+            // as ClientRequestReceiver does for the synchronous path: one clean 500, never a hung connection
+            log.error("{} failed: {}", requestId, e.toString(), e);
+            if (request.refCnt() > 0) {
+                request.release();
+            }
+            ClientResponses.error(
+                    ctx,
+                    route.api(),
+                    Rejection.of(GatewayError.SERVER_ERROR, "internal error (" + requestId + ")"),
+                    requestId,
+                    true);
+            done.run();
+        }
+    }
+
     private ClientExchange proxy(
             ChannelHandlerContext ctx,
             FullHttpRequest request,
@@ -216,6 +264,14 @@ final class RequestDispatcher {
             return null;
         }
         plane.inFlight().incrementAndGet();
+        plane.settler()
+                .admitted(
+                        (Admission) admitted,
+                        requestId,
+                        request.uri(),
+                        clientIp,
+                        startMs,
+                        ctx.channel().eventLoop());
         return new ProxyExchange(plane, ctx, (Admission) admitted, request, requestId, clientIp, done).open();
     }
 

@@ -1,9 +1,11 @@
 package ai.burncloud.router;
 
 import ai.burncloud.common.BurnCloudConfig;
+import ai.burncloud.common.DatabaseUrl;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.router.provider.Providers;
 import ai.burncloud.router.translate.Translators;
+import ai.burncloud.service.AbandonedRequests;
 import ai.burncloud.service.ChannelTestResult;
 import ai.burncloud.service.DataPlaneView;
 import ai.burncloud.service.QuotaLedger;
@@ -50,6 +52,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     private final AtomicReference<RoutingSnapshot> snapshot;
     private final ChannelProbe probe;
     private final io.netty.channel.group.ChannelGroup clients;
+    private final KeyLookup keyLookup;
 
     private RouterServer(
             BurnCloudConfig config,
@@ -62,7 +65,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             AtomicInteger inFlight,
             AtomicReference<RoutingSnapshot> snapshot,
             ChannelProbe probe,
-            io.netty.channel.group.ChannelGroup clients) {
+            io.netty.channel.group.ChannelGroup clients,
+            KeyLookup keyLookup) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -74,6 +78,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         this.snapshot = snapshot;
         this.probe = probe;
         this.clients = clients;
+        this.keyLookup = keyLookup;
     }
 
     /** The data plane alone: every non-data-plane path answers 404. */
@@ -132,18 +137,33 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                 threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 
         QuotaLedger ledger = new QuotaLedger();
-        UsageRecorder recorder = new UsageRecorder(repos.usage(), ledger);
+        TokenCounter tokens = TokenCounter.standard();
+        // this run's journal identity: a restarted router is a new instance and settles the old one's rows
+        String instance = java.util.UUID.randomUUID().toString();
+        InFlightRequests inFlightRequests = new InFlightRequests(instance, tokens);
+        UsageRecorder recorder = new UsageRecorder(repos.usage(), ledger, instance, inFlightRequests);
+        AbandonedRequests abandoned = new AbandonedRequests(
+                repos.journal(),
+                instance,
+                journalStaleAfter(config),
+                repos.database().kind() == DatabaseUrl.Kind.SQLITE);
         AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
-        StateSync stateSync = new StateSync(repos, config, ledger, recorder, snapshot);
+        StateSync stateSync = new StateSync(repos, config, ledger, recorder, abandoned, snapshot);
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
-            TokenCounter tokens = TokenCounter.standard();
             CircuitBreakers breakers = new CircuitBreakers(
                     config.circuitFailures(), config.circuitCooldown(), probeTimeout(config), seams.nanoClock());
-            Settler settler = new Settler(ledger, recorder, new PromptCounting(tokens, config.localCountBudget()));
+            Settler settler = new Settler(
+                    ledger, recorder, new PromptCounting(tokens, config.localCountBudget()), inFlightRequests);
             AtomicInteger inFlight = new AtomicInteger();
             io.netty.channel.group.ChannelGroup clients = new io.netty.channel.group.DefaultChannelGroup(
                     "clients", io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+            KeyLookup keyLookup = new KeyLookup(
+                    hash -> repos.tokens().findByKeyHash(hash).isPresent(),
+                    hash -> snapshot.get().tokensByHash().containsKey(hash),
+                    stateSync::refreshNow,
+                    seams.nanoClock(),
+                    KeyLookup.Limits.STANDARD);
             UpstreamConnector connector = new UpstreamConnector(
                     epoll ? EpollSocketChannel.class : NioSocketChannel.class, config.upstreamConnectTimeout());
             Providers providers = Providers.standard();
@@ -165,7 +185,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                             ? new LoopbackControlPlane(connector, controlPlanePort, config, relaySecret)
                             : null,
                     repos.database().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    requests);
+                    requests,
+                    keyLookup);
             Channel server = bind(
                     new ServerBootstrap()
                             .group(boss, workers)
@@ -193,13 +214,23 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     config.upstreamReadTimeout(),
                     tokens);
             return new RouterServer(
-                    config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients);
+                    config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients,
+                    keyLookup);
         } catch (InterruptedException | RuntimeException e) {
             stateSync.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /**
+     * How long a router's journal may go unrefreshed before another router settles its requests as
+     * interrupted: ten flush intervals, at least 5 s (a live router rewrites it at every flush).
+     */
+    static Duration journalStaleAfter(BurnCloudConfig config) {
+        Duration tenFlushes = config.logFlushInterval().multipliedBy(10);
+        return tenFlushes.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : tenFlushes;
     }
 
     /**
@@ -257,6 +288,16 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         return probe.test(channelId, model);
     }
 
+    /** Database lookups made for keys the snapshot did not know (tests). */
+    long keyLookups() {
+        return keyLookup.lookups();
+    }
+
+    @Override
+    public void syncConfiguration() {
+        stateSync.refreshNow();
+    }
+
     @Override
     public int inFlight() {
         return inFlight.get() + settler.pendingCounts();
@@ -291,6 +332,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         clients.close().awaitUninterruptibly(2_000);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        keyLookup.close();
         stateSync.close();
     }
 }

@@ -7,13 +7,14 @@ import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.service.CostCalculator;
 import ai.burncloud.service.QuotaLedger;
 import ai.burncloud.service.RequestListener;
-import ai.burncloud.service.TokenCounter;
 import ai.burncloud.service.UsageRecorder;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Ends a request's money story exactly once: computes the cost from the usage (the upstream's
+ * Opens and ends a request's money story, the end exactly once: {@link #admitted} puts the request in
+ * the in-flight journal; {@link #settle} takes it out, computes the cost from the usage (the upstream's
  * numbers, with any missing field estimated locally and the row marked so), replaces the quota hold
  * by that cost (or releases it when nothing was served), and queues the log row.
  *
@@ -27,21 +28,25 @@ final class Settler {
     private final QuotaLedger ledger;
     private final UsageRecorder recorder;
     private final PromptCounting prompts;
+    private final InFlightRequests inFlight;
     private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
 
-    Settler(QuotaLedger ledger, UsageRecorder recorder, TokenCounter tokenCounter) {
-        this(ledger, recorder, new PromptCounting(tokenCounter, java.time.Duration.ofSeconds(2)));
-    }
-
-    Settler(QuotaLedger ledger, UsageRecorder recorder, PromptCounting prompts) {
+    Settler(QuotaLedger ledger, UsageRecorder recorder, PromptCounting prompts, InFlightRequests inFlight) {
         this.ledger = ledger;
         this.recorder = recorder;
         this.prompts = prompts;
+        this.inFlight = inFlight;
     }
 
     /** Settlements waiting for a prompt count on the counting thread. */
     int pendingCounts() {
         return prompts.pending();
+    }
+
+    /** The request is on its way upstream: journaled as in flight from the next flush until it settles. */
+    void admitted(
+            Admission a, String requestId, String endpoint, String clientIp, long startedAtMs, EventExecutor loop) {
+        inFlight.admitted(a, requestId, endpoint, clientIp, startedAtMs, loop);
     }
 
     void addListener(RequestListener l) {
@@ -131,6 +136,9 @@ final class Settler {
                 charged && a.price() == null,
                 o.errorCode(),
                 clientIp);
+        // out of the in-flight set just before the row is queued (also after a deferred prompt count, so a
+        // request being counted is still journaled): a flush then logs it or journals it, never both
+        inFlight.settled(requestId);
         recorder.record(row);
         notifyListeners(row);
         return row;

@@ -2,6 +2,7 @@ package ai.burncloud.router;
 
 import ai.burncloud.database.ChannelStatus;
 import ai.burncloud.database.Repositories;
+import ai.burncloud.service.AbandonedRequests;
 import ai.burncloud.service.QuotaLedger;
 import ai.burncloud.service.UsageRecorder;
 import java.time.Duration;
@@ -14,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that talks to the database for the data plane: it writes settled requests in
- * batches, polls the configuration version and swaps in a new snapshot when it moved, and records
- * channel auto-disables. Doing these on one thread is what keeps the quota ledger's mirror exact: a
- * reload can never interleave with a flush.
+ * batches (with the in-flight journal), polls the configuration version and swaps in a new snapshot
+ * when it moved, records channel auto-disables, and settles requests a stopped router left in the
+ * journal. Doing these on one thread is what keeps the quota ledger's mirror exact: a reload can
+ * never interleave with a flush.
  */
 public final class StateSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateSync.class);
@@ -25,6 +27,7 @@ public final class StateSync implements AutoCloseable {
     private final SnapshotLoader loader;
     private final QuotaLedger ledger;
     private final UsageRecorder recorder;
+    private final AbandonedRequests abandoned;
     private final AtomicReference<RoutingSnapshot> current;
     private final ScheduledExecutorService thread;
     private long loadedVersion = Long.MIN_VALUE;
@@ -34,11 +37,13 @@ public final class StateSync implements AutoCloseable {
             ai.burncloud.common.BurnCloudConfig config,
             QuotaLedger ledger,
             UsageRecorder recorder,
+            AbandonedRequests abandoned,
             AtomicReference<RoutingSnapshot> current) {
         this.repos = repos;
         this.loader = new SnapshotLoader(repos, config);
         this.ledger = ledger;
         this.recorder = recorder;
+        this.abandoned = abandoned;
         this.current = current;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "burncloud-state");
@@ -47,11 +52,23 @@ public final class StateSync implements AutoCloseable {
         });
     }
 
-    /** Loads the first snapshot (blocking) and starts the periodic work. */
+    /**
+     * Settles what a previous run left in flight, loads the first snapshot (blocking: the ledger then
+     * starts from balances that include those charges) and starts the periodic work.
+     */
     public void start(Duration refresh, Duration flush) {
-        submitAndWait(this::reloadIfChanged);
+        submitAndWait(() -> {
+            try {
+                abandoned.settleAtStart(System.currentTimeMillis());
+            } catch (RuntimeException e) {
+                log.error("settling interrupted requests failed, will retry: {}", e.getMessage());
+            }
+            reloadIfChanged();
+        });
         thread.scheduleWithFixedDelay(this::safeReload, refresh.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(this::safeFlush, flush.toMillis(), flush.toMillis(), TimeUnit.MILLISECONDS);
+        long sweep = Math.max(1, abandoned.staleAfter().toMillis() / 2);
+        thread.scheduleWithFixedDelay(this::safeSweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     /** Marks a channel auto-disabled (asynchronously, on the state thread). */
@@ -102,6 +119,18 @@ public final class StateSync implements AutoCloseable {
             recorder.flush();
         } catch (RuntimeException e) {
             log.error("usage flush failed: {}", e.getMessage());
+        }
+    }
+
+    private void safeSweep() {
+        try {
+            if (!abandoned.settleStale(System.currentTimeMillis()).isEmpty()) {
+                // balances moved under the ledger's mirror: read them again
+                loadedVersion = Long.MIN_VALUE;
+                reloadIfChanged();
+            }
+        } catch (RuntimeException e) {
+            log.error("settling interrupted requests failed: {}", e.getMessage());
         }
     }
 

@@ -45,13 +45,18 @@ class ClientPipelineTest {
                 Translators.standard(),
                 Providers.standard(),
                 new UpstreamConnector(NioSocketChannel.class, Duration.ofSeconds(1)),
-                new Settler(ledger, recorder, tokens),
+                new Settler(
+                        ledger,
+                        recorder,
+                        new PromptCounting(tokens, java.time.Duration.ofSeconds(2)),
+                        new InFlightRequests("test", tokens)),
                 tokens,
                 (id, why) -> {},
                 new AtomicInteger(),
                 null,
                 "sqlite",
-                new UpstreamRequests(Providers.standard(), new UpstreamUrls()));
+                new UpstreamRequests(Providers.standard(), new UpstreamUrls()),
+                new KeyLookup(hash -> false, hash -> false, () -> {}, System::nanoTime, KeyLookup.Limits.STANDARD));
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ final class Authenticator {
                 secret = cookie == null ? null : cookie.getValue();
                 viaCookie = true;
             }
-            blocking.run(ctx, () -> sessions.authenticate(secret), (c, caller) -> admit(c, caller, viaCookie, access));
+            blocking.read(ctx, () -> sessions.authenticate(secret), (c, caller) -> admit(c, caller, viaCookie, access));
         };
     }
 

@@ -67,7 +67,7 @@ public final class ControlPlane implements AutoCloseable {
             Router router = Router.router(vertx);
             RelayTrust relay = RelayTrust.withFreshSecret();
             router.route().handler(relay); // first: nothing may read X-Forwarded-For before it is vetted
-            Blocking blocking = new Blocking(vertx);
+            Blocking blocking = new Blocking(vertx, () -> syncDataPlane(dataPlane.get()));
             ApiRoutes routes = new ApiRoutes(
                     router,
                     new Authenticator(services.sessions(), blocking),
@@ -103,6 +103,19 @@ public final class ControlPlane implements AutoCloseable {
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("control plane failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /** After a write: the data plane in this process serves it before the API answers (see Blocking). */
+    private static void syncDataPlane(DataPlaneView view) {
+        if (view == null) {
+            return;
+        }
+        try {
+            view.syncConfiguration();
+        } catch (RuntimeException e) {
+            // the write is committed; the data plane's own poll picks it up within SNAPSHOT_REFRESH_MS
+            log.warn("could not bring the data plane up to the database at once: {}", e.getMessage());
         }
     }
 

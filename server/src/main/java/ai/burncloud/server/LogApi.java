@@ -1,5 +1,6 @@
 package ai.burncloud.server;
 
+import ai.burncloud.common.Settlement;
 import ai.burncloud.database.LogQuery;
 import ai.burncloud.database.RequestLog;
 import ai.burncloud.service.ConsoleCaller;
@@ -8,6 +9,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
@@ -16,8 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * {@code /api/logs}: the request log, newest first, administrators all of it, users their own;
  * filters {@code from, to} (unix seconds, inclusive), {@code model, token, channel, user, status,
- * stream}. {@code /api/logs/export} streams the same rows as CSV without paging, and a last row
- * of totals (tokens and exact cost).
+ * stream, settlement}. {@code /api/logs/export} streams the same rows as CSV without paging, and a
+ * last row of totals (tokens and exact cost).
  */
 final class LogApi {
     private static final int CHUNK_ROWS = 500;
@@ -48,6 +50,11 @@ final class LogApi {
         if (status != null && (status < 0 || status > 999)) {
             throw ApiException.invalid("status must be an HTTP status");
         }
+        String settlement = Params.query(ctx, "settlement");
+        if (settlement != null && Arrays.stream(Settlement.values()).noneMatch(s -> s.id().equals(settlement))) {
+            throw ApiException.invalid("settlement must be one of "
+                    + Arrays.stream(Settlement.values()).map(Settlement::id).toList());
+        }
         if (!caller.isAdmin()) {
             // a user's filter is always themselves; asking for someone else finds nothing
             user = user == null || user == caller.id() ? Long.valueOf(caller.id()) : Long.valueOf(-1);
@@ -61,6 +68,7 @@ final class LogApi {
                 user,
                 status == null ? null : status.intValue(),
                 Params.queryBool(ctx, "stream"),
+                settlement,
                 page,
                 size);
     }

@@ -93,6 +93,11 @@ class LogApiTest extends ApiTestBase {
         assertThat(total(root, "channel=1")).isEqualTo(3);
         assertThat(total(root, "status=429")).isEqualTo(1);
         assertThat(total(root, "stream=true")).isEqualTo(2);
+        assertThat(total(root, "settlement=upstream_failed")).isEqualTo(1);
+        assertThat(total(root, "settlement=completed")).isEqualTo(4);
+        assertThat(total(root, "settlement=interrupted")).isZero();
+        assertThat(api.get("/api/logs?settlement=exploded", root).expect(400).body())
+                .contains("interrupted");
         assertThat(total(root, "from=" + (T0 / 1000 + 60) + "&to=" + (T0 / 1000 + 180)))
                 .isEqualTo(3);
         assertThat(total(root, "token=1&user=" + r)).isEqualTo(5);
@@ -102,6 +107,25 @@ class LogApiTest extends ApiTestBase {
         api.get("/api/logs?from=yesterday", root).expect(400);
         api.get("/api/logs?stream=maybe", root).expect(400);
         api.get("/api/logs?page=0", root).expect(400);
+    }
+
+    @Test
+    void theOpenApiDocumentListsEverySettlementStateForTheFilterAndTheRow() {
+        com.fasterxml.jackson.databind.JsonNode doc =
+                api.get("/api/openapi.json", Auth.none()).json();
+        List<String> states = java.util.Arrays.stream(ai.burncloud.common.Settlement.values())
+                .map(ai.burncloud.common.Settlement::id)
+                .toList();
+        List<String> filter = new java.util.ArrayList<>();
+        doc.path("paths").path("/api/logs").path("get").path("parameters").forEach(p -> {
+            if (p.path("name").asText().equals("settlement")) {
+                p.path("schema").path("enum").forEach(e -> filter.add(e.asText()));
+            }
+        });
+        assertThat(filter).containsExactlyInAnyOrderElementsOf(states).contains("interrupted");
+        List<String> row = new java.util.ArrayList<>();
+        doc.findValues("settlement").forEach(n -> n.path("enum").forEach(e -> row.add(e.asText())));
+        assertThat(row).containsAll(states);
     }
 
     @Test

@@ -7,6 +7,13 @@ public interface DataPlaneView {
     /** Subscribes to every settled request (called on event loops: must not block). */
     void addListener(RequestListener listener);
 
+    /**
+     * Brings the data plane's routing snapshot (keys, quotas, balances, channels, prices) up to the
+     * database now, and returns when requests are judged by it. Blocks: call it from a worker thread.
+     * A data plane without a snapshot of its own has nothing to do.
+     */
+    default void syncConfiguration() {}
+
     /** Requests being served right now. */
     int inFlight();
 

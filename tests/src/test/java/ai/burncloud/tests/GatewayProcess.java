@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * The shipped {@code dist/burncloud.jar} running {@code router} in a child JVM, exactly as an operator
  * starts it, on a free loopback port over a fresh SQLite file. Its output goes to {@code gateway.log}
- * in its own folder, which a failing test names.
+ * in its own folder, which a failing test names. {@link #kill()} is {@code kill -9}; {@link #startIn}
+ * starts another one over the same folder and database, as a restart would.
  */
 final class GatewayProcess implements AutoCloseable {
     private final Process process;
@@ -42,13 +43,21 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     static GatewayProcess start(Map<String, String> extraEnv) {
+        try {
+            return startIn(Files.createTempDirectory("burncloud-jar"), extraEnv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts in {@code dir}, over its {@code gateway.db} (kept from an earlier start: a restart). */
+    static GatewayProcess startIn(Path dir, Map<String, String> extraEnv) {
         Path jar = repositoryRoot().resolve("dist/burncloud.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar + " is missing: build it first (./mvnw -B verify builds it before the tests)");
         }
         try {
-            Path dir = Files.createTempDirectory("burncloud-jar");
             int port = freePort();
             String password = "root-" + UUID.randomUUID();
             ProcessBuilder pb = new ProcessBuilder(
@@ -60,13 +69,14 @@ final class GatewayProcess implements AutoCloseable {
                             "router")
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("gateway.log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("gateway.log").toFile()));
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("TEST_") || k.equals("DATABASE_URL") || k.equals("REDIS_URL"));
             Map<String, String> values = new HashMap<>();
             values.put("HOST", "127.0.0.1");
             values.put("PORT", Integer.toString(port));
-            values.put("DATABASE_URL", "sqlite:" + dir.resolve("gateway.db"));
+            values.put("DATABASE_URL", databaseUrl(dir));
             values.put("BURNCLOUD_ROOT_PASSWORD", password);
             values.put("SNAPSHOT_REFRESH_MS", "50");
             values.put("LOG_FLUSH_INTERVAL_MS", "50");
@@ -81,6 +91,11 @@ final class GatewayProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The database of a gateway started in {@code dir}. */
+    static String databaseUrl(Path dir) {
+        return "sqlite:" + dir.resolve("gateway.db");
     }
 
     String baseUrl() {
@@ -133,6 +148,19 @@ final class GatewayProcess implements AutoCloseable {
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed. Returns once the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the gateway survived kill -9");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

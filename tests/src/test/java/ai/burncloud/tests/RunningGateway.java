@@ -55,6 +55,16 @@ final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** The DATABASE_URL it runs on (for the CLI, as another process would open it). */
+    String databaseUrl() {
+        return "sqlite:" + dir.resolve("e2e.db");
+    }
+
+    /** A directory for the test's own files, removed with the gateway. */
+    Path dir() {
+        return dir;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }
