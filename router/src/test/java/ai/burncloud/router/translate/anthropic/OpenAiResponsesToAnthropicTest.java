@@ -45,7 +45,8 @@ class OpenAiResponsesToAnthropicTest {
                          "messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}],"temperature":0.2}"""),
                 Arguments.of(
                         "Codex-shaped: developer message, flat function tools, tool_choice auto, serial calls,"
-                                + " reasoning items dropped, store/include/reasoning ignored",
+                                + " reasoning items dropped, store/include ignored, reasoning.effort medium as an 8192-token"
+                                + " thinking budget on top of the 4096 the answer may use",
                         """
                         {"model":"gpt-5-codex","instructions":"You are Codex.","stream":true,"store":false,
                          "include":["reasoning.encrypted_content"],"reasoning":{"effort":"medium","summary":"auto"},
@@ -62,7 +63,8 @@ class OpenAiResponsesToAnthropicTest {
                           {"type":"message","role":"assistant","content":[{"type":"output_text","text":"One file."}]},
                           {"role":"user","content":"thanks"}]}""",
                         """
-                        {"model":"claude-sonnet-4-5","max_tokens":4096,"system":"You are Codex.\\n\\nSandbox: read-only.",
+                        {"model":"claude-sonnet-4-5","max_tokens":12288,"thinking":{"type":"enabled","budget_tokens":8192},
+                         "system":"You are Codex.\\n\\nSandbox: read-only.",
                          "messages":[
                           {"role":"user","content":[{"type":"text","text":"list files"}]},
                           {"role":"assistant","content":[{"type":"tool_use","id":"toolu_1","name":"shell","input":{"command":["ls"]}}]},
