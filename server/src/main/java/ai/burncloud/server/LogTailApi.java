@@ -56,6 +56,7 @@ final class LogTailApi {
                 q.userId(),
                 q.status(),
                 q.stream(),
+                q.settlement(),
                 1,
                 BATCH);
     }

@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
 class LogTailApiTest extends ApiTestBase {
 
     private void log(long userId, String requestId, long costNanos) {
+        log(userId, requestId, costNanos, "completed");
+    }
+
+    private void log(long userId, String requestId, long costNanos, String settlement) {
         RequestLog r = new RequestLog(
                 0,
                 requestId,
@@ -44,7 +48,7 @@ class LogTailApiTest extends ApiTestBase {
                 45L,
                 200,
                 true,
-                "completed",
+                settlement,
                 "1:200",
                 false,
                 false,
@@ -121,6 +125,20 @@ class LogTailApiTest extends ApiTestBase {
         assertThat(ids).containsExactly("alices-request");
         assertThat(ai.burncloud.common.Json.parse(e).path("retry_trail").asText())
                 .isEqualTo("1:200");
+    }
+
+    @Test
+    void theTailKeepsTheSettlementFilter() throws Exception {
+        Auth root = Auth.bearer(root().bearer());
+        BlockingQueue<String> events = tail("/api/logs/live?settlement=interrupted", root);
+        log(userId("root"), "finished", 1);
+        log(userId("root"), "cut-by-a-crash", 2, "interrupted");
+
+        String e = events.poll(10, TimeUnit.SECONDS);
+        assertThat(e).isNotNull();
+        assertThat(ai.burncloud.common.Json.parse(e).path("request_id").asText())
+                .isEqualTo("cut-by-a-crash");
+        assertThat(events.poll(2, TimeUnit.SECONDS)).isNull();
     }
 
     @Test

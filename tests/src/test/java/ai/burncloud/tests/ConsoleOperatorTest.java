@@ -122,6 +122,17 @@ class ConsoleOperatorTest extends ConsoleTestBase {
         button(page, "Apply").click();
         Locator newest = page.getByTestId("log-table").locator("tbody tr").first();
         assertThat(newest).containsText("$0.0001475");
+        // the settlement filter: nothing of this call among the interrupted ones, back among the completed
+        Locator settlement = page.getByLabel("Settlement", new Page.GetByLabelOptions().setExact(true));
+        settlement.selectOption("interrupted");
+        button(page, "Apply").click();
+        assertThat(page.getByTestId("log-table")
+                        .locator("tbody tr")
+                        .filter(new Locator.FilterOptions().setHasText("$0.0001475")))
+                .hasCount(0);
+        settlement.selectOption("completed");
+        button(page, "Apply").click();
+        assertThat(newest).containsText("$0.0001475");
         newest.getByRole(AriaRole.BUTTON).click();
         Locator detail = page.locator("#log-detail");
         assertThat(detail).containsText("Request details");

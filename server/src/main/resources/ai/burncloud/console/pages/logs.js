@@ -7,6 +7,9 @@ import { Pager } from './tokens.js';
 
 const SIZE = 20;
 const TAIL_MAX = 200;
+/** Every settlement state the API filters by (docs/BILLING.md). */
+const SETTLEMENTS = ['completed', 'client_gone', 'upstream_error_midstream', 'timeout', 'interrupted',
+  'upstream_failed', 'rejected', 'server_error'];
 
 function initialFilters() {
   const p = new URLSearchParams(location.search);
@@ -14,6 +17,7 @@ function initialFilters() {
     from: '', to: '',
     model: p.get('model') || '', token: p.get('token') || '', channel: p.get('channel') || '',
     user: p.get('user') || '', status: p.get('status') || '', stream: p.get('stream') || '',
+    settlement: p.get('settlement') || '',
   };
 }
 
@@ -74,6 +78,13 @@ export function Logs({ user }) {
             <option value="">${t('common.any')}</option>
             <option value="true">${t('common.yes')}</option>
             <option value="false">${t('common.no')}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="log-settlement">${t('logs.settlement')}</label>
+          <select id="log-settlement" value=${form.settlement} onChange=${(e) => setForm({ ...form, settlement: e.currentTarget.value })}>
+            <option value="">${t('common.any')}</option>
+            ${SETTLEMENTS.map((s) => html`<option value=${s}>${t('settlement.' + s)}</option>`)}
           </select>
         </div>
         <div class="form-actions">
