@@ -1,7 +1,7 @@
 package ai.burncloud.tests;
 
+import ai.burncloud.common.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,6 @@ import java.util.Map;
  * key, read the request log. Any answer but 2xx fails with the API's own message.
  */
 final class GatewayAdmin {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -33,7 +32,7 @@ final class GatewayAdmin {
         JsonNode answer = anonymous.send(
                 "POST",
                 "/api/auth/login",
-                JSON.createObjectNode().put("username", username).put("password", password));
+                Json.object().put("username", username).put("password", password));
         return new GatewayAdmin(baseUrl, answer.path("access_token").asText());
     }
 
@@ -46,7 +45,7 @@ final class GatewayAdmin {
             int priority,
             Map<String, String> modelMapping,
             String config) {
-        ObjectNode body = JSON.createObjectNode()
+        ObjectNode body = Json.object()
                 .put("name", name)
                 .put("type", type)
                 .put("key", key)
@@ -60,7 +59,7 @@ final class GatewayAdmin {
             modelMapping.forEach(mapping::put);
         }
         if (config != null) {
-            body.set("config", parse(config));
+            body.set("config", Json.parse(config));
         }
         return send("POST", "/api/channels", body).path("id").asLong();
     }
@@ -69,7 +68,7 @@ final class GatewayAdmin {
         send(
                 "POST",
                 "/api/prices",
-                JSON.createObjectNode()
+                Json.object()
                         .put("model", model)
                         .put("input", input)
                         .put("output", output)
@@ -78,7 +77,7 @@ final class GatewayAdmin {
 
     /** A new unlimited key of root's. */
     String createKey(String name) {
-        return send("POST", "/api/tokens", JSON.createObjectNode().put("name", name))
+        return send("POST", "/api/tokens", Json.object().put("name", name))
                 .path("key")
                 .asText();
     }
@@ -119,20 +118,12 @@ final class GatewayAdmin {
             if (r.statusCode() / 100 != 2) {
                 throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
             }
-            return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            return r.body().isEmpty() ? Json.object() : Json.parse(r.body());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + json, e);
         }
     }
 }

@@ -2,8 +2,8 @@ package ai.burncloud.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.burncloud.common.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 final class LiveScenarios {
     static final String INPUT_PRICE = "1";
     static final String OUTPUT_PRICE = "2";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMPT = "Reply with one short friendly sentence.";
 
     private final HttpClient http =
@@ -105,7 +104,7 @@ final class LiveScenarios {
     }
 
     void anthropicDoor(String model) {
-        ObjectNode body = JSON.createObjectNode().put("model", model).put("max_tokens", 64);
+        ObjectNode body = Json.object().put("model", model).put("max_tokens", 64);
         body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
         Answer a = post("/v1/messages", body, "x-api-key", key, "anthropic-version", "2023-06-01");
         assertThat(a.json().path("type").asText()).isEqualTo("message");
@@ -121,7 +120,7 @@ final class LiveScenarios {
     }
 
     void geminiDoor(String model) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.object();
         body.putArray("contents")
                 .addObject()
                 .put("role", "user")
@@ -141,7 +140,7 @@ final class LiveScenarios {
     }
 
     void embeddings(String model) {
-        ObjectNode body = JSON.createObjectNode().put("model", model).put("input", "BurnCloud live check");
+        ObjectNode body = Json.object().put("model", model).put("input", "BurnCloud live check");
         Answer a = post("/v1/embeddings", body, "authorization", "Bearer " + key);
         assertThat(a.json().at("/data/0/embedding").size()).isPositive();
         billed(a, new Usage(a.json().at("/usage/prompt_tokens").asLong(), 0));
@@ -160,7 +159,7 @@ final class LiveScenarios {
     }
 
     private static ObjectNode chatBody(String model) {
-        ObjectNode body = JSON.createObjectNode().put("model", model).put("max_tokens", 64);
+        ObjectNode body = Json.object().put("model", model).put("max_tokens", 64);
         body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
         return body;
     }
@@ -235,8 +234,8 @@ final class LiveScenarios {
 
     private static JsonNode parse(String text) {
         try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
+            return Json.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new AssertionError("not JSON: " + text, e);
         }
     }

@@ -2,11 +2,11 @@ package ai.burncloud.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.burncloud.common.Json;
 import ai.burncloud.common.testing.Fixtures;
 import ai.burncloud.router.testing.FakeUpstream;
 import ai.burncloud.router.testing.FakeUpstream.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,8 +93,8 @@ class OperatorProcessTest {
 
     private static JsonNode json(String line) {
         try {
-            return new ObjectMapper().readTree(line);
-        } catch (Exception e) {
+            return Json.parse(line);
+        } catch (IllegalArgumentException e) {
             throw new AssertionError("not a JSON line: " + line, e);
         }
     }
