@@ -11,6 +11,7 @@ import ai.burncloud.router.translate.gemini.AnthropicToGeminiTranslator;
 import ai.burncloud.router.translate.gemini.GeminiPassthroughTranslator;
 import ai.burncloud.router.translate.gemini.GeminiToOpenAiTranslator;
 import ai.burncloud.router.translate.gemini.OpenAiToGeminiTranslator;
+import ai.burncloud.router.translate.openai.OpenAiToOpenAiTranslator;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class Translators {
             pairs.put(api, new EnumMap<>(UpstreamDialect.class));
         }
         Map<UpstreamDialect, Translator> openAi = pairs.get(ClientApi.OPENAI);
-        openAi.put(UpstreamDialect.OPENAI, new ai.burncloud.router.translate.openai.OpenAiPassthroughTranslator());
+        openAi.put(UpstreamDialect.OPENAI, new OpenAiToOpenAiTranslator(clock));
         openAi.put(UpstreamDialect.ANTHROPIC, new OpenAiToAnthropicTranslator(clock));
         openAi.put(UpstreamDialect.GEMINI, new OpenAiToGeminiTranslator(clock));
         openAi.put(UpstreamDialect.BEDROCK_CONVERSE, new OpenAiToBedrockTranslator(clock));

@@ -21,10 +21,8 @@ import ai.burncloud.router.translate.ir.OpenAiChunkWriter;
 import ai.burncloud.router.translate.ir.OpenAiCompletions;
 import ai.burncloud.router.translate.ir.OpenAiRequestReader;
 import ai.burncloud.router.translate.ir.Refusals;
-import ai.burncloud.router.translate.ir.ResponsesCompletions;
-import ai.burncloud.router.translate.ir.ResponsesEnvelope;
+import ai.burncloud.router.translate.ir.ResponsesAnswers;
 import ai.burncloud.router.translate.ir.ResponsesRequestReader;
-import ai.burncloud.router.translate.ir.ResponsesStreamWriter;
 import ai.burncloud.router.translate.ir.StreamingConverter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -59,13 +57,8 @@ public final class OpenAiToAnthropicTranslator implements Translator {
     public ResponseConverter responseConverter(
             ClientRequest request, UpstreamTarget target, UpstreamBody sent, CompletionTextSink sink) {
         if (request.operation() == Operation.RESPONSES) {
-            ResponsesEnvelope envelope = ResponsesEnvelope.of(request, clock);
-            return sent.stream()
-                    ? new StreamingConverter(new AnthropicSseReader(), new ResponsesStreamWriter(envelope, sink), sink)
-                    : new BufferedConverter(
-                            ClientApi.OPENAI,
-                            BodyConversion.of(AnthropicCompletions::read, c -> ResponsesCompletions.write(c, envelope)),
-                            sink);
+            return ResponsesAnswers.converter(
+                    request, clock, sent.stream(), AnthropicSseReader::new, AnthropicCompletions::read, sink);
         }
         if (sent.stream()) {
             boolean includeUsage = OpenAiRequestReader.includeUsage(request);

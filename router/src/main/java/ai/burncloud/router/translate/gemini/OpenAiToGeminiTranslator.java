@@ -22,10 +22,8 @@ import ai.burncloud.router.translate.ir.OpenAiChunkWriter;
 import ai.burncloud.router.translate.ir.OpenAiCompletions;
 import ai.burncloud.router.translate.ir.OpenAiRequestReader;
 import ai.burncloud.router.translate.ir.Refusals;
-import ai.burncloud.router.translate.ir.ResponsesCompletions;
-import ai.burncloud.router.translate.ir.ResponsesEnvelope;
+import ai.burncloud.router.translate.ir.ResponsesAnswers;
 import ai.burncloud.router.translate.ir.ResponsesRequestReader;
-import ai.burncloud.router.translate.ir.ResponsesStreamWriter;
 import ai.burncloud.router.translate.ir.StreamingConverter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -74,13 +72,8 @@ public final class OpenAiToGeminiTranslator implements Translator {
             return new BufferedConverter(ClientApi.OPENAI, GeminiEmbeddings.response(request.model(), base64), sink);
         }
         if (request.operation() == Operation.RESPONSES) {
-            ResponsesEnvelope envelope = ResponsesEnvelope.of(request, clock);
-            return sent.stream()
-                    ? new StreamingConverter(new GeminiSseReader(), new ResponsesStreamWriter(envelope, sink), sink)
-                    : new BufferedConverter(
-                            ClientApi.OPENAI,
-                            BodyConversion.of(GeminiCompletions::read, c -> ResponsesCompletions.write(c, envelope)),
-                            sink);
+            return ResponsesAnswers.converter(
+                    request, clock, sent.stream(), GeminiSseReader::new, GeminiCompletions::read, sink);
         }
         if (sent.stream()) {
             boolean includeUsage = OpenAiRequestReader.includeUsage(request);

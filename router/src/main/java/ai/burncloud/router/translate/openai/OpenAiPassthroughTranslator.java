@@ -27,7 +27,7 @@ import java.io.IOException;
  * when the channel maps it, and {@code stream_options.include_usage} when a stream did not ask for
  * usage (the router needs it for billing; the extra chunk is withheld from the client).
  */
-public final class OpenAiPassthroughTranslator implements Translator {
+final class OpenAiPassthroughTranslator implements Translator {
     private static final byte[] INCLUDE_USAGE = "\"stream_options\":{\"include_usage\":true},".getBytes();
 
     @Override
