@@ -12,7 +12,14 @@ import io.netty.buffer.ByteBuf;
  * able to speak the client's API (400), or a translator's refusal (its own error, usually 400).
  * An HTTP failure owns {@code body} until it is relayed or replaced.
  */
-record AttemptFailure(Kind kind, int status, Translator translator, ByteBuf body, String message, GatewayError error) {
+record AttemptFailure(
+        Kind kind,
+        int status,
+        Translator translator,
+        ByteBuf body,
+        String message,
+        GatewayError error,
+        String errorCode) {
     enum Kind {
         HTTP,
         TIMEOUT,
@@ -26,28 +33,29 @@ record AttemptFailure(Kind kind, int status, Translator translator, ByteBuf body
     }
 
     static AttemptFailure http(int status, Translator translator, ByteBuf body) {
-        return new AttemptFailure(Kind.HTTP, status, translator, body, null, null);
+        return new AttemptFailure(Kind.HTTP, status, translator, body, null, null, null);
     }
 
     static AttemptFailure timeout() {
-        return new AttemptFailure(Kind.TIMEOUT, 504, null, null, null, GatewayError.UPSTREAM_TIMEOUT);
+        return new AttemptFailure(Kind.TIMEOUT, 504, null, null, null, GatewayError.UPSTREAM_TIMEOUT, null);
     }
 
     static AttemptFailure connect(String message) {
-        return new AttemptFailure(Kind.CONNECT, 502, null, null, message, GatewayError.UPSTREAM_ERROR);
+        return new AttemptFailure(Kind.CONNECT, 502, null, null, message, GatewayError.UPSTREAM_ERROR, null);
     }
 
     static AttemptFailure fault(UpstreamFault f) {
         return new AttemptFailure(
-                Kind.FAULT, 502, null, null, f.type() + ": " + f.message(), GatewayError.UPSTREAM_ERROR);
+                Kind.FAULT, 502, null, null, f.type() + ": " + f.message(), GatewayError.UPSTREAM_ERROR, null);
     }
 
     static AttemptFailure unsupported(Upstream u) {
-        return new AttemptFailure(Kind.UNSUPPORTED, 400, null, null, u.type().id(), GatewayError.INVALID_REQUEST);
+        return new AttemptFailure(Kind.UNSUPPORTED, 400, null, null, u.type().id(), GatewayError.INVALID_REQUEST, null);
     }
 
-    static AttemptFailure refused(GatewayError error, String message) {
-        return new AttemptFailure(Kind.REFUSED, error.status(), null, null, message, error);
+    /** @param errorCode Anthropic's {@code error.details.error_code} for the refusal, or null */
+    static AttemptFailure refused(GatewayError error, String message, String errorCode) {
+        return new AttemptFailure(Kind.REFUSED, error.status(), null, null, message, error, errorCode);
     }
 
     /** Whether an upstream was called (and the attempt counts against RETRY_TIMES). */

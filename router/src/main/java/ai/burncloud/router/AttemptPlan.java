@@ -39,7 +39,12 @@ record AttemptPlan(
             sent = translator.toUpstream(admission.request(), target, alloc);
         } catch (TranslationException e) {
             // this channel cannot express the request; another one may (docs/ROUTING.md)
-            return failed(target, translator, null, AttemptFailure.refused(e.error(), e.getMessage()), "refused");
+            return failed(
+                    target,
+                    translator,
+                    null,
+                    AttemptFailure.refused(e.error(), e.getMessage(), e.errorCode()),
+                    "refused");
         }
         if (sent.isLocal()) {
             return new AttemptPlan(target, translator, sent, null, null, "local");

@@ -71,7 +71,7 @@ final class FailureAnswer {
                         GatewayError.INVALID_REQUEST,
                         "No channel serving " + model + " can handle " + operation,
                         Settlement.REJECTED);
-            case REFUSED -> gatewayError(f.error(), f.message(), Settlement.REJECTED);
+            case REFUSED -> refused(f);
             case CONNECT, FAULT ->
                 gatewayError(
                         GatewayError.UPSTREAM_ERROR,
@@ -89,6 +89,15 @@ final class FailureAnswer {
         r.headers().set(ClientResponses.REJECTED_BY, "gateway");
         client.sendWhole(r);
         return new Ending(Settlement.REJECTED, 503, GatewayError.SERVICE_UNAVAILABLE.code());
+    }
+
+    /** A translator's refusal: its own status and message, and Anthropic's error code where one applies. */
+    private Ending refused(AttemptFailure f) {
+        client.sendWhole(ClientResponses.json(
+                HttpResponseStatus.valueOf(f.error().status()),
+                Unpooled.wrappedBuffer(ErrorBodies.render(api, f.error(), f.message(), f.errorCode())),
+                requestId));
+        return new Ending(Settlement.REJECTED, f.error().status(), f.error().code());
     }
 
     /** A gateway error, sent whole. */

@@ -63,10 +63,12 @@ class RetryRuleTest {
     }
 
     private static AttemptFailure unsupported() {
-        return new AttemptFailure(AttemptFailure.Kind.UNSUPPORTED, 400, null, null, "x", GatewayError.INVALID_REQUEST);
+        return new AttemptFailure(
+                AttemptFailure.Kind.UNSUPPORTED, 400, null, null, "x", GatewayError.INVALID_REQUEST, null);
     }
 
     private static AttemptFailure refused() {
-        return AttemptFailure.refused(GatewayError.INVALID_REQUEST, "audio input is not supported by this channel");
+        return AttemptFailure.refused(
+                GatewayError.INVALID_REQUEST, "audio input is not supported by this channel", null);
     }
 }

@@ -13,7 +13,12 @@ public final class ErrorBodies {
      * or Gemini {@code {"error":{"code","message","status"}}}.
      */
     public static byte[] render(ClientApi api, GatewayError error, String message) {
+        return render(api, error, message, null);
+    }
+
+    /** @param detailCode Anthropic's {@code error.details.error_code} (Anthropic clients only), or null */
+    public static byte[] render(ClientApi api, GatewayError error, String message, String detailCode) {
         return Json.writeBytes(
-                ai.burncloud.router.translate.ir.ErrorBodies.render(api, ErrorInfo.local(error, message)));
+                ai.burncloud.router.translate.ir.ErrorBodies.render(api, ErrorInfo.local(error, message, detailCode)));
     }
 }

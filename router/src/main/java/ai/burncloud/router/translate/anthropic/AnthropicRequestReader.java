@@ -21,13 +21,28 @@ import java.util.Map;
  * upstreams that can take them back (Bedrock Claude).
  */
 public final class AnthropicRequestReader {
+    /** Anthropic's {@code error.details.error_code} for a message thread the upstream cannot hold. */
+    static final String THREAD_UNSUPPORTED = "thread_unsupported_request";
+
     private AnthropicRequestReader() {}
 
+    /**
+     * "thread" (the message-threads beta: the server holds the history) cannot be honoured by an
+     * upstream that only sees this request's messages: dropping it would send a conversation that starts
+     * with a tool result. Refused as Anthropic refuses it, with {@code thread_unsupported_request}.
+     */
+    public static void refuseThread(JsonNode body, String upstream) throws TranslationException {
+        if (Jsons.field(body, "thread") != null) {
+            throw TranslationException.withErrorCode(
+                    "\"thread\" (message threads) is only supported on anthropic channels, not on " + upstream
+                            + " channels: send the whole conversation in \"messages\"",
+                    THREAD_UNSUPPORTED);
+        }
+    }
+
     public static ChatRequest read(JsonNode body, String upstream) throws TranslationException {
-        // "thread" (the message-threads beta: the server holds the history) cannot be honoured by an
-        // upstream that only sees this request's messages: dropping it would send a conversation that
-        // starts with a tool result
-        for (String field : new String[] {"mcp_servers", "container", "thread"}) {
+        refuseThread(body, upstream);
+        for (String field : new String[] {"mcp_servers", "container"}) {
             if (Jsons.field(body, field) != null) {
                 throw new TranslationException("\"" + field + "\" is only supported on anthropic channels");
             }

@@ -5,6 +5,7 @@ import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.UpstreamBody;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.UpstreamTarget;
+import ai.burncloud.router.translate.anthropic.AnthropicRequestReader;
 import ai.burncloud.router.translate.ir.JsonOut;
 import ai.burncloud.router.translate.ir.Jsons;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,8 @@ public final class BedrockInvoke {
         if (!json.isObject()) {
             throw new TranslationException("the request body must be a JSON object");
         }
+        // Bedrock keeps no message threads either
+        AnthropicRequestReader.refuseThread(json, "bedrock");
         ObjectNode body = ((ObjectNode) json).deepCopy();
         body.remove("model");
         body.remove("stream");

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>OpenAI: {@code {"error":{"message","type","param","code"}}}
- *   <li>Anthropic: {@code {"type":"error","error":{"type","message"}}}
+ *   <li>Anthropic: {@code {"type":"error","error":{"type","message"}}}, plus
+ *       {@code "details":{"error_code"}} where Anthropic defines a code for the refusal
  *   <li>Gemini: {@code {"error":{"code","message","status"}}}
  * </ul>
  */
@@ -71,6 +72,9 @@ public final class ErrorBodies {
         ObjectNode body = root.putObject("error");
         body.put("type", anthropicType(error.status()));
         body.put("message", error.message());
+        if (error.detailCode() != null) {
+            body.putObject("details").put("error_code", error.detailCode());
+        }
         return root;
     }
 

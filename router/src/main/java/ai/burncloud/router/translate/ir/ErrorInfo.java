@@ -10,12 +10,22 @@ import ai.burncloud.router.translate.UpstreamFault;
  * @param openAiType the OpenAI {@code type} to show, or null to derive it from the status
  * @param code the most specific machine-readable name known (an upstream's error type or code, or a
  *     gateway code), or null
+ * @param detailCode Anthropic's {@code error.details.error_code}, shown to Anthropic clients only, or null
  */
-public record ErrorInfo(int status, String openAiType, String code, String message) {
+public record ErrorInfo(int status, String openAiType, String code, String message, String detailCode) {
+
+    public ErrorInfo(int status, String openAiType, String code, String message) {
+        this(status, openAiType, code, message, null);
+    }
 
     /** An error the gateway decided. */
     public static ErrorInfo local(GatewayError error, String message) {
         return new ErrorInfo(error.status(), error.type(), error.code(), message);
+    }
+
+    /** A gateway refusal that Anthropic clients see with {@code error.details.error_code}. */
+    public static ErrorInfo local(GatewayError error, String message, String detailCode) {
+        return new ErrorInfo(error.status(), error.type(), error.code(), message, detailCode);
     }
 
     /** An error an upstream reported. */
