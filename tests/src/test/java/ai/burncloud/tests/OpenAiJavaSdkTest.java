@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 /** The official OpenAI Java SDK, unchanged but for its base URL, against the gateway. */
 class OpenAiJavaSdkTest {
     private static FakeUpstream upstream;
+    private static FakeUpstream gemini;
     private static RunningGateway gw;
     private static String key;
     private static OpenAIClient client;
@@ -56,6 +57,9 @@ class OpenAiJavaSdkTest {
         gw.price("gpt-4o", "2.5", "10");
         gw.price("gpt-4o-mini", "0.15", "0.6");
         gw.price("text-embedding-ada-002", "0.1", "0");
+        gemini = FakeUpstream.start();
+        gw.addChannel("gemini", "gemini", gemini.baseUrl(), List.of("text-embedding-004"), null);
+        gw.price("text-embedding-004", "0.1", "0");
         key = gw.token();
         gw.sync();
         client = OpenAIOkHttpClient.builder()
@@ -70,11 +74,13 @@ class OpenAiJavaSdkTest {
         client.close();
         gw.close();
         upstream.close();
+        gemini.close();
     }
 
     @BeforeEach
     void reset() {
         upstream.clear();
+        gemini.clear();
     }
 
     private static ChatCompletionCreateParams.Builder chat(String text) {
@@ -193,11 +199,34 @@ class OpenAiJavaSdkTest {
         assertThat(gw.logs().get(0).cost()).isEqualTo(800L);
     }
 
+    /**
+     * Gemini's embedding answers carry no token count (the shape of {@code EmbedContentResponse} in the
+     * spec copy). The SDK must be shown the tokens the request is billed for, not 0 next to a charge.
+     */
+    @Test
+    void embeddingsThroughAGeminiChannelShowTheTokensTheyAreBilledFor() {
+        gemini.enqueue(Reply.json(200, "{\"embedding\":{\"values\":[0.013168523,-0.008711934,-0.046782676]}}"));
+        CreateEmbeddingResponse res = client.embeddings()
+                .create(EmbeddingCreateParams.builder()
+                        .model("text-embedding-004")
+                        .input("The food was delicious and the waiter was friendly")
+                        .build());
+        assertThat(res.data().get(0).embedding()).hasSize(3);
+        assertThat(gemini.received().get(0).uri()).isEqualTo("/v1beta/models/text-embedding-004:embedContent");
+        RequestLog log = gw.logs().get(0);
+        assertThat(log.estimated()).isTrue();
+        assertThat(log.promptTokens()).isGreaterThan(5);
+        assertThat(res.usage().promptTokens()).isEqualTo(log.promptTokens());
+        assertThat(res.usage().totalTokens()).isEqualTo(log.promptTokens());
+        assertThat(log.cost()).isEqualTo(log.promptTokens() * 100L);
+    }
+
     @Test
     void modelsList() {
         List<String> ids = new ArrayList<>();
         client.models().list().autoPager().forEach((Model m) -> ids.add(m.id()));
-        assertThat(ids).containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini", "text-embedding-ada-002");
+        assertThat(ids)
+                .containsExactlyInAnyOrder("gpt-4o", "gpt-4o-mini", "text-embedding-ada-002", "text-embedding-004");
         assertThat(client.models().retrieve("gpt-4o").id()).isEqualTo("gpt-4o");
         assertThatThrownBy(() -> client.models().retrieve("gpt-5")).isInstanceOf(NotFoundException.class);
     }

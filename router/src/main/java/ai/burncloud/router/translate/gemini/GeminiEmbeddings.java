@@ -2,6 +2,7 @@ package ai.burncloud.router.translate.gemini;
 
 import ai.burncloud.common.Json;
 import ai.burncloud.common.TokenUsage;
+import ai.burncloud.router.translate.CompletionTextSink;
 import ai.burncloud.router.translate.TranslationException;
 import ai.burncloud.router.translate.UpstreamOperation;
 import ai.burncloud.router.translate.ir.BodyConversion;
@@ -45,8 +46,13 @@ final class GeminiEmbeddings {
         return new Call(UpstreamOperation.GEMINI_BATCH_EMBED_CONTENTS, body);
     }
 
-    /** Converts {@code embedContent} / {@code batchEmbedContents} answers into OpenAI's list. */
-    static BodyConversion response(String clientModel, boolean base64) {
+    /**
+     * Converts {@code embedContent} / {@code batchEmbedContents} answers into OpenAI's list. Gemini's
+     * embedding answers carry no token count; then the usage shown is the gateway's own count of the
+     * inputs ({@code estimates}), the number the request is billed with (marked estimated in the log),
+     * and the conversion reports no usage so that billing counts it the same way.
+     */
+    static BodyConversion response(String clientModel, boolean base64, CompletionTextSink estimates) {
         return body -> {
             ErrorInfo error = GeminiChunks.error(body);
             if (error != null) {
@@ -73,9 +79,10 @@ final class GeminiEmbeddings {
             }
             root.put("model", clientModel);
             long prompt = Jsons.number(body.path("usageMetadata"), "promptTokenCount", TokenUsage.UNREPORTED);
-            root.putObject("usage")
-                    .put("prompt_tokens", TokenUsage.orZero(prompt))
-                    .put("total_tokens", TokenUsage.orZero(prompt));
+            long shown = prompt != TokenUsage.UNREPORTED
+                    ? prompt
+                    : TokenUsage.orZero(estimates.estimate().prompt());
+            root.putObject("usage").put("prompt_tokens", shown).put("total_tokens", shown);
             TokenUsage usage = prompt == TokenUsage.UNREPORTED ? TokenUsage.NONE : TokenUsage.of(prompt, 0);
             return new BodyConversion.Result(root, usage, null);
         };

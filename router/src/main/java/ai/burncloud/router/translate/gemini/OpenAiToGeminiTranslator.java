@@ -69,7 +69,8 @@ public final class OpenAiToGeminiTranslator implements Translator {
         if (sent.operation() == UpstreamOperation.GEMINI_EMBED_CONTENT
                 || sent.operation() == UpstreamOperation.GEMINI_BATCH_EMBED_CONTENTS) {
             boolean base64 = "base64".equals(jsonText(request, "encoding_format"));
-            return new BufferedConverter(ClientApi.OPENAI, GeminiEmbeddings.response(request.model(), base64), sink);
+            return new BufferedConverter(
+                    ClientApi.OPENAI, GeminiEmbeddings.response(request.model(), base64, sink), sink);
         }
         if (request.operation() == Operation.RESPONSES) {
             return ResponsesAnswers.converter(

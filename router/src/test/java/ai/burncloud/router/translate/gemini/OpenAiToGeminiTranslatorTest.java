@@ -258,13 +258,25 @@ class OpenAiToGeminiTranslatorTest {
         String batch = "{\"embeddings\":[{\"values\":[0.5,-1.5]},{\"values\":[0.25,2.5]}]}";
         ClientRequest floats = Requests.request(Operation.EMBEDDINGS, "{\"model\":\"emb\",\"input\":[\"a\",\"b\"]}");
         UpstreamBody sent = Requests.sent(UpstreamOperation.GEMINI_BATCH_EMBED_CONTENTS, false);
+        // Gemini reports no tokens for embeddings: the client is shown the gateway's own count, which
+        // is also what billing estimates (the converter reports nothing, so the log row counts it)
+        CompletionTextSink counted = new CompletionTextSink() {
+            @Override
+            public void append(CharSequence text) {}
+
+            @Override
+            public TokenUsage estimate() {
+                return TokenUsage.of(2, 0);
+            }
+        };
         Run run = ConverterHarness.run(
-                () -> translator.responseConverter(floats, gemini, sent, CompletionTextSink.NONE),
+                () -> translator.responseConverter(floats, gemini, sent, counted),
                 batch.getBytes(StandardCharsets.UTF_8));
         assertThat(run.json()).isEqualTo(Json.parse("""
                 {"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.5,-1.5]},
                   {"object":"embedding","index":1,"embedding":[0.25,2.5]}],"model":"emb",
-                 "usage":{"prompt_tokens":0,"total_tokens":0}}"""));
+                 "usage":{"prompt_tokens":2,"total_tokens":2}}"""));
+        assertThat(run.usage()).isEqualTo(TokenUsage.NONE);
         ClientRequest b64 = Requests.request(
                 Operation.EMBEDDINGS, "{\"model\":\"emb\",\"input\":\"a\",\"encoding_format\":\"base64\"}");
         UpstreamBody sentOne = Requests.sent(UpstreamOperation.GEMINI_EMBED_CONTENT, false);
