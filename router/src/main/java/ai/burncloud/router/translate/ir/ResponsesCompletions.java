@@ -24,7 +24,7 @@ public final class ResponsesCompletions {
             } else if (p instanceof Completion.ToolCall call) {
                 flushText(output, text);
                 sawToolCall = true;
-                output.add(ResponsesEnvelope.functionCallItem(
+                output.add(envelope.functionCallItem(
                         Ids.random("fc_"),
                         "completed",
                         call.id() != null ? call.id() : Ids.random("call_"),

@@ -20,12 +20,14 @@ public final class ResponsesEnvelope {
     private final long createdAt;
     private final String requestedModel;
     private final JsonNode request;
+    private final ResponsesToolNames toolNames;
 
     ResponsesEnvelope(String id, long createdAt, String requestedModel, JsonNode request) {
         this.id = id;
         this.createdAt = createdAt;
         this.requestedModel = requestedModel;
         this.request = request;
+        this.toolNames = ResponsesToolNames.of(Jsons.field(request, "tools"));
     }
 
     /** The frame for {@code request}; a body that does not parse echoes nothing. */
@@ -138,16 +140,28 @@ public final class ResponsesEnvelope {
         return item;
     }
 
-    /** A {@code function_call} output item; {@code callId} is what the client's output refers to. */
-    static ObjectNode functionCallItem(String itemId, String status, String callId, String name, String arguments) {
+    /**
+     * A {@code function_call} output item; {@code callId} is what the client's output refers to. A
+     * member of a namespace tool is named as the client declared it: {@code namespace} plus its own name.
+     */
+    ObjectNode functionCallItem(String itemId, String status, String callId, String upstreamName, String arguments) {
+        ResponsesToolNames.Qualified name = toolNames.qualify(upstreamName);
         ObjectNode item = Json.object();
         item.put("id", itemId);
         item.put("type", "function_call");
         item.put("status", status);
         item.put("arguments", arguments);
         item.put("call_id", callId);
-        item.put("name", name);
+        if (name.namespace() != null) {
+            item.put("namespace", name.namespace());
+        }
+        item.put("name", name.name());
         return item;
+    }
+
+    /** The name the client knows a function by (without its namespace). */
+    String clientName(String upstreamName) {
+        return toolNames.qualify(upstreamName).name();
     }
 
     private void echo(ObjectNode r, String field, JsonNode fallback) {

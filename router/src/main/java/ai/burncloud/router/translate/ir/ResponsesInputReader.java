@@ -107,6 +107,8 @@ final class ResponsesInputReader {
         if (callId == null || name == null) {
             throw new TranslationException("a \"function_call\" input item needs \"call_id\" and \"name\"");
         }
+        // a namespaced function goes upstream under the flat name its tool was offered with
+        name = ResponsesToolNames.flat(Jsons.text(item, "namespace"), name);
         String args = Jsons.text(item, "arguments");
         toolNames.put(callId, name);
         addJoined(Role.ASSISTANT, new ChatRequest.ToolCall(callId, name, args == null || args.isBlank() ? "{}" : args));

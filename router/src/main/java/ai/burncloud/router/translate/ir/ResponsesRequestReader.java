@@ -14,9 +14,11 @@ import java.util.List;
  *
  * <p>Refused, because dropping them would change the answer: {@code previous_response_id} and
  * {@code conversation} (BurnCloud keeps no response store), background mode, stored prompts, and
- * hosted tools (web search, file search, computer use…). Ignored, because they only concern
- * OpenAI's storage or output extras: {@code store}, {@code include}, {@code metadata},
- * {@code truncation}, {@code service_tier}, {@code prompt_cache_key}. {@code reasoning.effort} maps like chat's
+ * hosted tools (file search, computer use…) other than an offered web search, which is left out.
+ * Members of {@code namespace} tools become flat functions ({@link ResponsesToolNames}). Ignored,
+ * because they only concern OpenAI's storage or output extras: {@code store}, {@code include},
+ * {@code metadata}, {@code client_metadata}, {@code truncation}, {@code service_tier},
+ * {@code prompt_cache_key}. {@code reasoning.effort} maps like chat's
  * {@code reasoning_effort} (docs/PROTOCOLS.md, "Thinking and reasoning"); reasoning items in the
  * input are dropped.
  */
@@ -79,7 +81,13 @@ public final class ResponsesRequestReader {
         }
     }
 
-    /** Responses function tools are flat: {@code {type, name, description, parameters, strict}}. */
+    /**
+     * Responses function tools are flat: {@code {type, name, description, parameters, strict}}. The
+     * members of {@code namespace} tools are offered as {@code <namespace>__<name>}
+     * ({@link ResponsesToolNames}). OpenAI's web search is left out: it is only an offer (Codex makes it
+     * on every turn), the upstream cannot run it, and the model answers without it; a request that
+     * forces it is refused by {@link #toolChoice}. Every other hosted tool is refused.
+     */
     private static List<ChatRequest.ToolDef> tools(JsonNode tools, String upstream) throws TranslationException {
         List<ChatRequest.ToolDef> defs = new ArrayList<>();
         if (tools == null) {
@@ -87,19 +95,40 @@ public final class ResponsesRequestReader {
         }
         for (JsonNode t : tools) {
             String type = Jsons.text(t, "type");
-            if (!"function".equals(type)) {
-                throw new TranslationException(
-                        "tool type \"" + type + "\" is not supported on " + upstream + " channels (only \"function\")");
+            if (type != null && type.startsWith("web_search")) {
+                continue;
             }
-            String name = Jsons.text(t, "name");
-            if (name == null) {
-                throw new TranslationException("every function tool needs a \"name\"");
+            if ("namespace".equals(type)) {
+                String namespace = Jsons.text(t, "name");
+                if (namespace == null) {
+                    throw new TranslationException("every namespace tool needs a \"name\"");
+                }
+                for (JsonNode member : t.path("tools")) {
+                    defs.add(function(member, namespace, upstream));
+                }
+                continue;
             }
-            JsonNode params = Jsons.field(t, "parameters");
-            defs.add(new ChatRequest.ToolDef(
-                    name, Jsons.text(t, "description"), params != null ? params : Jsons.emptyObjectSchema()));
+            defs.add(function(t, null, upstream));
         }
         return defs;
+    }
+
+    private static ChatRequest.ToolDef function(JsonNode t, String namespace, String upstream)
+            throws TranslationException {
+        String type = Jsons.text(t, "type");
+        if (!"function".equals(type)) {
+            throw new TranslationException("tool type \"" + type + "\" is not supported on " + upstream
+                    + " channels (only \"function\", in or out of a \"namespace\")");
+        }
+        String name = Jsons.text(t, "name");
+        if (name == null) {
+            throw new TranslationException("every function tool needs a \"name\"");
+        }
+        JsonNode params = Jsons.field(t, "parameters");
+        return new ChatRequest.ToolDef(
+                ResponsesToolNames.flat(namespace, name),
+                Jsons.text(t, "description"),
+                params != null ? params : Jsons.emptyObjectSchema());
     }
 
     private static ChatRequest.ToolChoice toolChoice(JsonNode choice, String upstream) throws TranslationException {

@@ -144,7 +144,7 @@ public final class ResponsesStreamWriter implements ClientStreamWriter {
         openTools.put(t.index(), tool);
         ObjectNode added = Json.object();
         added.put("output_index", tool.outputIndex);
-        added.set("item", ResponsesEnvelope.functionCallItem(tool.id, "in_progress", tool.callId, tool.name, ""));
+        added.set("item", envelope.functionCallItem(tool.id, "in_progress", tool.callId, tool.name, ""));
         emit("response.output_item.added", added, alloc, out);
     }
 
@@ -169,11 +169,11 @@ public final class ResponsesStreamWriter implements ClientStreamWriter {
             String args = tool.arguments.length() == 0 ? "{}" : tool.arguments.toString();
             ObjectNode done = Json.object();
             done.put("item_id", tool.id);
-            done.put("name", tool.name);
+            done.put("name", envelope.clientName(tool.name));
             done.put("output_index", tool.outputIndex);
             done.put("arguments", args);
             emit("response.function_call_arguments.done", done, alloc, out);
-            ObjectNode item = ResponsesEnvelope.functionCallItem(tool.id, "completed", tool.callId, tool.name, args);
+            ObjectNode item = envelope.functionCallItem(tool.id, "completed", tool.callId, tool.name, args);
             output.set(tool.outputIndex, item);
             emitItemDone(tool.outputIndex, item, alloc, out);
         }

@@ -117,8 +117,12 @@ class OpenAiResponsesToAnthropicTest {
                         "\"previous_response_id\" is not supported on anthropic channels: BurnCloud keeps no response"
                                 + " store; send the whole conversation in \"input\""),
                 Arguments.of(
-                        "{\"model\":\"m\",\"input\":\"x\",\"tools\":[{\"type\":\"web_search\"}]}",
-                        "tool type \"web_search\" is not supported on anthropic channels (only \"function\")"),
+                        "{\"model\":\"m\",\"input\":\"x\",\"tools\":[{\"type\":\"file_search\"}]}",
+                        "tool type \"file_search\" is not supported on anthropic channels (only \"function\""),
+                Arguments.of(
+                        "{\"model\":\"m\",\"input\":\"x\",\"tools\":[{\"type\":\"web_search\"}],"
+                                + "\"tool_choice\":{\"type\":\"web_search\"}}",
+                        "this \"tool_choice\" is not supported on anthropic channels"),
                 Arguments.of(
                         "{\"model\":\"m\",\"input\":[{\"type\":\"item_reference\",\"id\":\"msg_1\"}]}",
                         "\"item_reference\" input items are not supported"),

@@ -97,6 +97,79 @@ class OpenAiResponsesToChatTest {
                  "stream":true,"stream_options":{"include_usage":true}}"""));
     }
 
+    private static final String NAMESPACED_TOOLS = """
+            [{"type":"function","name":"exec_command","parameters":{"type":"object"}},
+             {"type":"namespace","name":"multi_agent_v1","description":"Sub-agents.","tools":[
+               {"type":"function","name":"spawn_agent","description":"Spawns one.","strict":false,
+                "parameters":{"type":"object","properties":{"message":{"type":"string"}}}}]},
+             {"type":"web_search","external_web_access":false}]""";
+
+    /**
+     * Codex 0.171 offers its sub-agent tools in a {@code namespace} and web search on every turn (see
+     * fixtures/clients/codex): members go upstream as flat names, web search is left out, and a call
+     * comes back with the client's namespace and name, as the next turn sends it.
+     */
+    @Test
+    void namespacedToolsGoUpstreamFlatAndWebSearchIsLeftOut() throws Exception {
+        UpstreamBody body = translator.toUpstream(
+                Requests.request(Operation.RESPONSES, """
+                        {"model":"m","tools":%s,"input":[{"role":"user","content":"delegate"},
+                          {"type":"function_call","call_id":"call_9","namespace":"multi_agent_v1","name":"spawn_agent",
+                           "arguments":"{}"},
+                          {"type":"function_call_output","call_id":"call_9","output":"agent-1"}]}""".formatted(NAMESPACED_TOOLS)), qwen, ALLOC);
+        JsonNode sent = Requests.body(body);
+        assertThat(sent.path("tools").findValuesAsText("name"))
+                .containsExactly("exec_command", "multi_agent_v1__spawn_agent");
+        assertThat(sent.at("/messages/1/tool_calls/0/function/name").asText()).isEqualTo("multi_agent_v1__spawn_agent");
+        assertThat(sent.at("/messages/2/tool_call_id").asText()).isEqualTo("call_9");
+    }
+
+    @Test
+    void aCallOfANamespacedToolGoesBackUnderItsNamespace() {
+        String request = "{\"model\":\"m\",\"stream\":%s,\"input\":\"x\",\"tools\":" + NAMESPACED_TOOLS + "}";
+        String whole = """
+                {"id":"c1","object":"chat.completion","model":"qwen-plus","choices":[{"index":0,"finish_reason":"tool_calls",
+                  "message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_7","type":"function",
+                    "function":{"name":"multi_agent_v1__spawn_agent","arguments":"{\\"message\\":\\"hi\\"}"}}]}}],
+                 "usage":{"prompt_tokens":9,"completion_tokens":4,"total_tokens":13}}""";
+        JsonNode item = ConverterHarness.run(
+                        () -> translator.responseConverter(
+                                Requests.request(Operation.RESPONSES, request.formatted(false)),
+                                qwen,
+                                Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, false),
+                                CompletionTextSink.NONE),
+                        whole.getBytes(StandardCharsets.UTF_8))
+                .json()
+                .at("/output/0");
+        assertThat(item.path("namespace").asText()).isEqualTo("multi_agent_v1");
+        assertThat(item.path("name").asText()).isEqualTo("spawn_agent");
+        assertThat(item.path("call_id").asText()).isEqualTo("call_7");
+
+        String stream = "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                + "\"id\":\"call_7\",\"function\":{\"name\":\"multi_agent_v1__spawn_agent\",\"arguments\":\"{}\"}}]},"
+                + "\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n";
+        List<JsonNode> events = ConverterHarness.run(
+                        () -> translator.responseConverter(
+                                Requests.request(Operation.RESPONSES, request.formatted(true)),
+                                qwen,
+                                Requests.sent(UpstreamOperation.OPENAI_CHAT_COMPLETIONS, true),
+                                CompletionTextSink.NONE),
+                        stream.getBytes(StandardCharsets.UTF_8))
+                .dataJson();
+        assertThat(ResponsesStreams.only(events, "response.output_item.added")
+                        .at("/item/namespace")
+                        .asText())
+                .isEqualTo("multi_agent_v1");
+        assertThat(ResponsesStreams.only(events, "response.function_call_arguments.done")
+                        .path("name")
+                        .asText())
+                .isEqualTo("spawn_agent");
+        JsonNode done =
+                ResponsesStreams.only(events, "response.output_item.done").path("item");
+        assertThat(done.path("namespace").asText()).isEqualTo("multi_agent_v1");
+        assertThat(done.path("name").asText()).isEqualTo("spawn_agent");
+    }
+
     @Test
     void previousResponseIdIsRefusedNamingTheChannelType() {
         assertThatThrownBy(() -> translator.toUpstream(
