@@ -55,6 +55,14 @@ final class ConfigExport {
     }
 
     static String write(ConfigState state) {
+        try {
+            return HEADER + YAML.writeValueAsString(tree(state));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode tree(ConfigState state) {
         ObjectNode root = JsonViews.object();
         root.put("burncloud_config", ConfigFile.FORMAT);
         ArrayNode channels = root.putArray("channels");
@@ -82,11 +90,7 @@ final class ConfigExport {
         for (OptionKey k : OptionKey.values()) {
             options.set(k.id(), ConfigState.optionJson(k, state.options().text(k)));
         }
-        try {
-            return HEADER + YAML.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return root;
     }
 
     private static String unique(String variable, Set<String> taken) {

@@ -39,6 +39,11 @@ public final class ConfigTransfer {
         return ConfigExport.write(ConfigState.load(repos, config));
     }
 
+    /** The same document as a JSON tree, for {@code --json}. */
+    public ObjectNode exportTree() {
+        return ConfigExport.tree(ConfigState.load(repos, config));
+    }
+
     /**
      * What importing {@code yaml} would do; changes nothing.
      *
