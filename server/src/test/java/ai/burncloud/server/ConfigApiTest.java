@@ -73,6 +73,23 @@ class ConfigApiTest extends ApiTestBase {
     }
 
     @Test
+    void theFileIsReadAsYamlJsonOrTextButNotAsAForm() {
+        String yaml = api.get("/api/config", root).expect(200).body();
+        String edited = yaml.replace("output: 10", "output: 11");
+        for (String type : List.of("application/yaml", "text/plain", "application/json")) {
+            JsonNode diff = api.send("POST", "/api/config/diff", edited, root, null, type)
+                    .expect(200)
+                    .json();
+            assertThat(diff.path("change")).as(type).hasSize(1);
+        }
+        // curl's default for --data-binary: a 400 in the error shape, never a 5xx
+        ApiClient.Reply form =
+                api.send("POST", "/api/config/diff", edited, root, null, "application/x-www-form-urlencoded");
+        assertThat(form.status()).isEqualTo(400);
+        assertThat(form.errorCode()).isEqualTo("invalid_request");
+    }
+
+    @Test
     void aBadFileIsA400NamingTheLineAndChangesNothing() {
         List<Object> before = state();
         ApiClient.Reply syntax =
