@@ -45,6 +45,10 @@ class ConfigCommandsTest extends CliTestBase {
         JsonNode json = Json.parse(cli.run("config", "export", "--json").ok().out());
         assertThat(json.path("prices").get(0).path("input").decimalValue()).isEqualByComparingTo("2.5");
         assertThat(json.toString()).doesNotContain(KEY);
+        Path asJson = write(
+                "burncloud.json", cli.run("config", "export", "--json").ok().out());
+        assertThat(cli.run("config", "diff", asJson.toString()).ok().out())
+                .isEqualTo("No changes: the database already matches the file.\n");
     }
 
     @Test
