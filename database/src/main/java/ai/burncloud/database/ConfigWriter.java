@@ -14,6 +14,13 @@ public final class ConfigWriter {
     private final Database db;
     private final KeyCipher cipher;
 
+    /** A channel the plan replaces was deleted after the plan was made: nothing was written. */
+    public static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange(String message) {
+            super(message);
+        }
+    }
+
     private ConfigWriter(Database db, KeyCipher cipher) {
         this.db = db;
         this.cipher = cipher;
@@ -77,7 +84,7 @@ public final class ConfigWriter {
 
     private long replace(Connection c, ConfigPlan.ChannelUpsert u) throws SQLException {
         ChannelSpec s = u.spec();
-        Sql.update(
+        int updated = Sql.update(
                 c,
                 "UPDATE channels SET name = ?, type = ?, base_url = ?, api_key = ?, models = ?, group_names = ?,"
                         + " priority = ?, weight = ?, model_mapping = ?, config = ?, updated_at = ? WHERE id = ?",
@@ -93,6 +100,9 @@ public final class ConfigWriter {
                 s.config(),
                 Sql.now(),
                 u.id());
+        if (updated == 0) {
+            throw new ConcurrentChange("channel '" + s.name() + "' was deleted while the import was prepared");
+        }
         if (u.status() != null) {
             Sql.update(
                     c,

@@ -1,9 +1,5 @@
 package ai.burncloud.service;
 
-import ai.burncloud.common.Json;
-import ai.burncloud.database.Channel;
-import ai.burncloud.database.ChannelSpec;
-import ai.burncloud.database.ChannelStatus;
 import ai.burncloud.database.ConfigPlan;
 import ai.burncloud.database.GroupRatio;
 import ai.burncloud.database.ModelRatio;
@@ -29,7 +25,6 @@ import java.util.function.Supplier;
  * Nothing here writes.
  */
 final class ConfigPlanner {
-    static final String DISABLED_REASON = "disabled by a configuration import";
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /** The diff and the writes that make it so. */
@@ -63,7 +58,7 @@ final class ConfigPlanner {
     private Planned plan() {
         List<ConfigPlan.ChannelUpsert> upserts = new ArrayList<>();
         List<Long> channelDeletes = new ArrayList<>();
-        channels(upserts, channelDeletes);
+        new ChannelSectionPlanner(this, file, state, env, prune).plan(upserts, channelDeletes);
         List<Price> prices = new ArrayList<>();
         List<String> priceDeletes = new ArrayList<>();
         prices(prices, priceDeletes);
@@ -93,7 +88,7 @@ final class ConfigPlanner {
     }
 
     /** Runs a validation, putting the entry's line and place in front of its message. */
-    private <T> T at(String pointer, String label, Supplier<T> check) {
+    <T> T at(String pointer, String label, Supplier<T> check) {
         try {
             return check.get();
         } catch (ServiceException e) {
@@ -104,140 +99,20 @@ final class ConfigPlanner {
         }
     }
 
-    private ServiceException invalid(String pointer, String message) {
+    ServiceException invalid(String pointer, String message) {
         return ServiceException.invalid("line " + file.line(pointer) + ": " + message);
     }
 
-    private static String label(String pointer, String name) {
+    static String label(String pointer, String name) {
         String[] p = pointer.substring(1).split("/");
         return p[0] + "[" + p[1] + "]" + (name == null ? "" : " (" + Inputs.clip(name) + ")");
     }
 
-    // ---- channels
-
-    private void channels(List<ConfigPlan.ChannelUpsert> upserts, List<Long> deletes) {
-        if (file.channels() == null) {
-            return;
-        }
-        Map<String, List<Channel>> byName = new HashMap<>();
-        for (Channel c : state.channels()) {
-            byName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
-        }
-        Set<String> seen = new HashSet<>();
-        for (ConfigFile.ChannelEntry e : file.channels()) {
-            String label = label(e.at(), e.name());
-            String name = at(e.at() + "/name", label, () -> Inputs.name("channel name", e.name()));
-            if (!seen.add(name)) {
-                throw invalid(e.at() + "/name", label + ": a channel named '" + name + "' is already in the file");
-            }
-            List<Channel> same = byName.getOrDefault(name, List.of());
-            if (same.size() > 1) {
-                throw invalid(
-                        e.at() + "/name",
-                        label + ": the database has " + same.size() + " channels named '" + name
-                                + "'; rename all but one before importing (channels are matched by name)");
-            }
-            Channel current = same.isEmpty() ? null : same.get(0);
-            String key = env.apply(e.keyVariable());
-            if (key == null || key.isBlank()) {
-                if (current == null) {
-                    throw invalid(
-                            e.at() + "/key",
-                            label + ": environment variable " + e.keyVariable()
-                                    + " is not set; it must hold the key of this new channel");
-                }
-                key = current.apiKey();
-            }
-            String resolvedKey = key;
-            ChannelSpec spec = at(
-                    e.at(),
-                    label,
-                    () -> ChannelSpecs.forNew(new ChannelRequest(
-                            name,
-                            e.type(),
-                            e.baseUrl(),
-                            resolvedKey,
-                            e.models(),
-                            e.groups(),
-                            e.priority(),
-                            e.weight(),
-                            e.modelMapping() == null ? null : Json.write(e.modelMapping()),
-                            e.config() == null ? null : Json.write(e.config()))));
-            if (current == null) {
-                added.add(new ConfigDiff.Entry("channels", name, channelFields(null, spec, e.enabled())));
-                upserts.add(new ConfigPlan.ChannelUpsert(
-                        null,
-                        spec,
-                        e.enabled() ? ChannelStatus.ENABLED : ChannelStatus.DISABLED,
-                        e.enabled() ? null : DISABLED_REASON));
-                continue;
-            }
-            List<ConfigDiff.Field> fields = channelFields(current, spec, e.enabled());
-            if (!fields.isEmpty()) {
-                changed.add(new ConfigDiff.Entry("channels", name, fields));
-                boolean enabledNow = current.status() == ChannelStatus.ENABLED;
-                ChannelStatus status =
-                        e.enabled() == enabledNow ? null : e.enabled() ? ChannelStatus.ENABLED : ChannelStatus.DISABLED;
-                upserts.add(new ConfigPlan.ChannelUpsert(
-                        current.id(), spec, status, status == ChannelStatus.DISABLED ? DISABLED_REASON : null));
-            }
-        }
-        for (Channel c : state.channels()) {
-            if (!seen.contains(c.name())) {
-                if (prune) {
-                    deleted.add(new ConfigDiff.Entry("channels", c.name(), List.of()));
-                    deletes.add(c.id());
-                } else {
-                    notInFile.add(new ConfigDiff.Entry("channels", c.name(), List.of()));
-                }
-            }
-        }
-    }
-
-    /** The fields that differ from {@code current} (every field for a new channel); the key's values never appear. */
-    private static List<ConfigDiff.Field> channelFields(Channel current, ChannelSpec spec, boolean enabled) {
-        List<ConfigDiff.Field> out = new ArrayList<>();
-        ChannelSpec now = current == null ? null : current.spec();
-        field(
-                out,
-                "type",
-                now == null ? null : text(now.type().id()),
-                text(spec.type().id()));
-        field(out, "base_url", now == null ? null : text(now.baseUrl()), text(spec.baseUrl()));
-        if (now == null || !Secrets.equal(now.apiKey(), spec.apiKey())) {
-            out.add(new ConfigDiff.Field("key", null, null));
-        }
-        field(out, "models", now == null ? null : JsonViews.strings(now.models()), JsonViews.strings(spec.models()));
-        field(out, "groups", now == null ? null : JsonViews.strings(now.groups()), JsonViews.strings(spec.groups()));
-        field(
-                out,
-                "priority",
-                now == null ? null : NODES.numberNode(now.priority()),
-                NODES.numberNode(spec.priority()));
-        field(out, "weight", now == null ? null : NODES.numberNode(now.weight()), NODES.numberNode(spec.weight()));
-        field(
-                out,
-                "model_mapping",
-                now == null ? null : Json.mapper().valueToTree(now.modelMapping()),
-                Json.mapper().valueToTree(spec.modelMapping()));
-        field(out, "config", now == null ? null : config(now.config()), config(spec.config()));
-        field(
-                out,
-                "enabled",
-                current == null ? null : NODES.booleanNode(current.status() == ChannelStatus.ENABLED),
-                NODES.booleanNode(enabled));
-        return out;
-    }
-
-    private static JsonNode config(String text) {
-        return text == null ? NODES.nullNode() : Json.parse(text);
-    }
-
-    private static JsonNode text(String s) {
+    static JsonNode text(String s) {
         return s == null ? NODES.nullNode() : NODES.textNode(s);
     }
 
-    private static void field(List<ConfigDiff.Field> out, String name, JsonNode before, JsonNode after) {
+    static void field(List<ConfigDiff.Field> out, String name, JsonNode before, JsonNode after) {
         if (before == null || !before.equals(after)) {
             out.add(new ConfigDiff.Field(name, before, after));
         }
@@ -450,6 +325,22 @@ final class ConfigPlanner {
     }
 
     // ---- shared
+
+    void added(ConfigDiff.Entry e) {
+        added.add(e);
+    }
+
+    void changed(ConfigDiff.Entry e) {
+        changed.add(e);
+    }
+
+    void deleted(ConfigDiff.Entry e) {
+        deleted.add(e);
+    }
+
+    void notInFile(ConfigDiff.Entry e) {
+        notInFile.add(e);
+    }
 
     private void record(boolean isNew, String section, String name, List<ConfigDiff.Field> fields, Runnable write) {
         if (isNew) {

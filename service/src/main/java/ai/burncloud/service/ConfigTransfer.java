@@ -82,7 +82,12 @@ public final class ConfigTransfer {
         for (ConfigDiff.Entry e : diff.deleted()) {
             touched.add(new Audited(e, "delete", before(e)));
         }
-        Map<String, Long> created = ConfigWriter.over(repos).apply(planned.plan());
+        Map<String, Long> created;
+        try {
+            created = ConfigWriter.over(repos).apply(planned.plan());
+        } catch (ConfigWriter.ConcurrentChange e) {
+            throw ServiceException.conflict(e.getMessage() + "; nothing was imported, run the import again");
+        }
         for (Audited a : touched) {
             String id = entityId(a.entry(), created);
             JsonNode after = a.action().equals("delete") ? null : load(a.entry().section(), id, a.entry());
