@@ -2,7 +2,8 @@ package ai.burncloud.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,18 +32,18 @@ public final class ConfigWriter {
         return new ConfigWriter(repos.database(), repos.channelKeys().cipher());
     }
 
-    /** Applies the plan; returns the ids of the channels it created, by name. */
-    public Map<String, Long> apply(ConfigPlan plan) {
+    /** Applies the plan; returns the ids of the channels it created, in the plan's order. */
+    public List<Long> apply(ConfigPlan plan) {
         return db.write(c -> {
             for (long id : plan.deleteChannels()) {
                 Sql.update(c, "DELETE FROM abilities WHERE channel_id = ?", id);
                 Sql.update(c, "DELETE FROM channels WHERE id = ?", id);
             }
-            Map<String, Long> created = new LinkedHashMap<>();
+            List<Long> created = new ArrayList<>();
             for (ConfigPlan.ChannelUpsert u : plan.channels()) {
                 long id = u.id() == null ? insert(c, u) : replace(c, u);
                 if (u.id() == null) {
-                    created.put(u.spec().name(), id);
+                    created.add(id);
                 }
                 ChannelStatus status = ChannelStatus.parse(
                         Sql.queryOne(c, "SELECT status FROM channels WHERE id = ?", rs -> rs.getString(1), id)

@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -43,26 +41,19 @@ final class ChannelSectionPlanner {
         if (file.channels() == null) {
             return;
         }
-        Map<String, List<Channel>> byName = new HashMap<>();
+        Map<String, List<Channel>> byName = new java.util.TreeMap<>();
         for (Channel c : state.channels()) {
             byName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
         }
-        Set<String> seen = new HashSet<>();
+        // names need not be unique: the k-th channel of a name in the file is the k-th of that name by id
+        Map<String, Integer> seen = new HashMap<>();
         for (ConfigFile.ChannelEntry e : file.channels()) {
             String label = ConfigPlanner.label(e.at(), e.name());
             String name = planner.at(e.at() + "/name", label, () -> Inputs.name("channel name", e.name()));
-            if (!seen.add(name)) {
-                throw planner.invalid(
-                        e.at() + "/name", label + ": a channel named '" + name + "' is already in the file");
-            }
+            int nth = seen.merge(name, 1, Integer::sum) - 1;
             List<Channel> same = byName.getOrDefault(name, List.of());
-            if (same.size() > 1) {
-                throw planner.invalid(
-                        e.at() + "/name",
-                        label + ": the database has " + same.size() + " channels named '" + name
-                                + "'; rename all but one before importing (channels are matched by name)");
-            }
-            Channel current = same.isEmpty() ? null : same.get(0);
+            Channel current = nth < same.size() ? same.get(nth) : null;
+            String shown = shown(name, nth);
             String key = env.apply(e.keyVariable());
             if (key == null || key.isBlank()) {
                 if (current == null) {
@@ -89,7 +80,7 @@ final class ChannelSectionPlanner {
                             e.modelMapping() == null ? null : Json.write(e.modelMapping()),
                             e.config() == null ? null : Json.write(e.config()))));
             if (current == null) {
-                planner.added(new ConfigDiff.Entry("channels", name, channelFields(null, spec, e.enabled())));
+                planner.addedChannel(new ConfigDiff.Entry("channels", shown, channelFields(null, spec, e.enabled())));
                 upserts.add(new ConfigPlan.ChannelUpsert(
                         null,
                         spec,
@@ -99,7 +90,7 @@ final class ChannelSectionPlanner {
             }
             List<ConfigDiff.Field> fields = channelFields(current, spec, e.enabled());
             if (!fields.isEmpty()) {
-                planner.changed(new ConfigDiff.Entry("channels", name, fields));
+                planner.changedChannel(new ConfigDiff.Entry("channels", shown, fields), current.id());
                 boolean enabledNow = current.status() == ChannelStatus.ENABLED;
                 ChannelStatus status =
                         e.enabled() == enabledNow ? null : e.enabled() ? ChannelStatus.ENABLED : ChannelStatus.DISABLED;
@@ -107,16 +98,22 @@ final class ChannelSectionPlanner {
                         current.id(), spec, status, status == ChannelStatus.DISABLED ? DISABLED_REASON : null));
             }
         }
-        for (Channel c : state.channels()) {
-            if (!seen.contains(c.name())) {
+        byName.forEach((name, same) -> {
+            for (int nth = seen.getOrDefault(name, 0); nth < same.size(); nth++) {
+                ConfigDiff.Entry entry = new ConfigDiff.Entry("channels", shown(name, nth), List.of());
                 if (prune) {
-                    planner.deleted(new ConfigDiff.Entry("channels", c.name(), List.of()));
-                    deletes.add(c.id());
+                    planner.deletedChannel(entry, same.get(nth).id());
+                    deletes.add(same.get(nth).id());
                 } else {
-                    planner.notInFile(new ConfigDiff.Entry("channels", c.name(), List.of()));
+                    planner.notInFile(entry);
                 }
             }
-        }
+        });
+    }
+
+    /** A channel's name in a diff: "openai", and "openai #2" for the second channel of that name. */
+    private static String shown(String name, int nth) {
+        return nth == 0 ? name : name + " #" + (nth + 1);
     }
 
     /** The fields that differ from {@code current} (every field for a new channel); the key's values never appear. */

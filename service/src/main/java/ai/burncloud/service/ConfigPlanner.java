@@ -27,8 +27,18 @@ import java.util.function.Supplier;
 final class ConfigPlanner {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    /** The diff and the writes that make it so. */
-    record Planned(ConfigDiff diff, ConfigPlan plan) {}
+    /**
+     * The diff and the writes that make it so; which channel each channel entry of the diff is: the id
+     * of a changed or deleted one, and the entries of new ones in the order the plan creates them.
+     */
+    record Planned(
+            ConfigDiff diff,
+            ConfigPlan plan,
+            Map<ConfigDiff.Entry, Long> channelIds,
+            List<ConfigDiff.Entry> newChannels) {}
+
+    private final Map<ConfigDiff.Entry, Long> channelIds = new java.util.IdentityHashMap<>();
+    private final List<ConfigDiff.Entry> newChannels = new ArrayList<>();
 
     private final ConfigFile file;
     private final ConfigState state;
@@ -84,7 +94,9 @@ final class ConfigPlanner {
                         groups,
                         groupDeletes,
                         options,
-                        optionDeletes));
+                        optionDeletes),
+                channelIds,
+                List.copyOf(newChannels));
     }
 
     /** Runs a validation, putting the entry's line and place in front of its message. */
@@ -336,6 +348,21 @@ final class ConfigPlanner {
 
     void deleted(ConfigDiff.Entry e) {
         deleted.add(e);
+    }
+
+    void addedChannel(ConfigDiff.Entry e) {
+        added.add(e);
+        newChannels.add(e);
+    }
+
+    void changedChannel(ConfigDiff.Entry e, long id) {
+        changed.add(e);
+        channelIds.put(e, id);
+    }
+
+    void deletedChannel(ConfigDiff.Entry e, long id) {
+        deleted.add(e);
+        channelIds.put(e, id);
     }
 
     void notInFile(ConfigDiff.Entry e) {

@@ -6,6 +6,7 @@ import ai.burncloud.database.Repositories;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -72,25 +73,30 @@ public final class ConfigTransfer {
         if (dryRun || diff.isEmpty()) {
             return diff;
         }
+        Map<ConfigDiff.Entry, String> ids = new IdentityHashMap<>();
+        planned.channelIds().forEach((e, id) -> ids.put(e, id.toString()));
         List<Audited> touched = new ArrayList<>();
         for (ConfigDiff.Entry e : diff.added()) {
             touched.add(new Audited(e, "create", null));
         }
         for (ConfigDiff.Entry e : diff.changed()) {
-            touched.add(new Audited(e, "update", before(e)));
+            touched.add(new Audited(e, "update", load(e, id(e, ids))));
         }
         for (ConfigDiff.Entry e : diff.deleted()) {
-            touched.add(new Audited(e, "delete", before(e)));
+            touched.add(new Audited(e, "delete", load(e, id(e, ids))));
         }
-        Map<String, Long> created;
+        List<Long> created;
         try {
             created = ConfigWriter.over(repos).apply(planned.plan());
         } catch (ConfigWriter.ConcurrentChange e) {
             throw ServiceException.conflict(e.getMessage() + "; nothing was imported, run the import again");
         }
+        for (int i = 0; i < created.size(); i++) {
+            ids.put(planned.newChannels().get(i), created.get(i).toString());
+        }
         for (Audited a : touched) {
-            String id = entityId(a.entry(), created);
-            JsonNode after = a.action().equals("delete") ? null : load(a.entry().section(), id, a.entry());
+            String id = id(a.entry(), ids);
+            JsonNode after = a.action().equals("delete") ? null : load(a.entry(), id);
             audit.record(who.actor(), who.source(), entity(a.entry().section()), id, a.action(), a.before(), after);
         }
         ObjectNode summary = JsonViews.object();
@@ -118,28 +124,14 @@ public final class ConfigTransfer {
         };
     }
 
-    private String entityId(ConfigDiff.Entry e, Map<String, Long> created) {
-        if (!e.section().equals("channels")) {
-            return e.name();
-        }
-        Long id = created.get(e.name());
-        if (id != null) {
-            return id.toString();
-        }
-        return repos.channels().all().stream()
-                .filter(c -> c.name().equals(e.name()))
-                .findFirst()
-                .map(c -> Long.toString(c.id()))
-                .orElse(null);
-    }
-
-    private JsonNode before(ConfigDiff.Entry e) {
-        return load(e.section(), entityId(e, Map.of()), e);
+    /** The audited entity's id: a channel's from the plan or the write, otherwise the entry's natural key. */
+    private static String id(ConfigDiff.Entry e, Map<ConfigDiff.Entry, String> channelIds) {
+        return e.section().equals("channels") ? channelIds.get(e) : e.name();
     }
 
     /** The entity as its API shows it; an option as its value in force. */
-    private JsonNode load(String section, String id, ConfigDiff.Entry e) {
-        if (section.equals("options")) {
+    private JsonNode load(ConfigDiff.Entry e, String id) {
+        if (e.section().equals("options")) {
             ObjectNode o = JsonViews.object();
             OptionKey k = OptionKey.byId(e.name());
             o.set(
@@ -148,6 +140,6 @@ public final class ConfigTransfer {
                             k, new OptionAdmin(repos, config).current().text(k)));
             return o;
         }
-        return audit.snapshots().load(entity(section), id);
+        return audit.snapshots().load(entity(e.section()), id);
     }
 }

@@ -293,6 +293,40 @@ abstract class ConfigTransferContract {
     }
 
     @Test
+    void channelsOfTheSameNameAreMatchedInTheirOrder() {
+        ChannelAdmin channels = new ChannelAdmin(source);
+        for (String key : List.of("sk-dup-first-0123456789", "sk-dup-second-0123456789")) {
+            channels.add(
+                    new ChannelRequest("dup", "openai", null, key, List.of("gpt-4o"), null, null, null, null, null));
+        }
+        String exported = transfer(source).export();
+        assertThat(exported)
+                .contains("key: \"${env:BURNCLOUD_KEY_DUP}\"")
+                .contains("key: \"${env:BURNCLOUD_KEY_DUP_2}\"");
+        assertThat(transfer(source).diff(exported, true).isEmpty()).isTrue();
+
+        env.put("BURNCLOUD_KEY_DUP", "sk-dup-first-0123456789");
+        env.put("BURNCLOUD_KEY_DUP_2", "sk-dup-second-0123456789");
+        ConfigDiff done = transfer(target).importFile(exported, false, false, ROOT);
+        assertThat(done.added()).extracting(ConfigDiff.Entry::name).containsExactly("dup", "dup #2");
+        assertThat(transfer(target).export()).isEqualTo(exported);
+        assertThat(target.channels().all())
+                .extracting(Channel::apiKey)
+                .containsExactly("sk-dup-first-0123456789", "sk-dup-second-0123456789");
+
+        String one = exported.substring(0, exported.indexOf("  - name: dup\n", exported.indexOf("  - name: dup\n") + 1))
+                + exported.substring(exported.indexOf("prices:"));
+        ConfigDiff pruned = transfer(target).diff(one, true);
+        assertThat(pruned.deleted()).extracting(ConfigDiff.Entry::name).containsExactly("dup #2");
+        transfer(target).importFile(one, true, false, ROOT);
+        assertThat(target.channels().all()).extracting(Channel::apiKey).containsExactly("sk-dup-first-0123456789");
+        assertThat(target.audit().list(AuditQuery.all(), 1, 100).items())
+                .filteredOn(r -> r.entity().equals("channels") && r.action().equals("delete"))
+                .extracting(AuditEntry::entityId)
+                .containsExactly(Long.toString(target.channels().all().get(0).id() + 1));
+    }
+
+    @Test
     void aDryRunChangesNothingAndReportsWhatItWouldDo() {
         someOfEverything(source);
         String exported = transfer(source).export();
