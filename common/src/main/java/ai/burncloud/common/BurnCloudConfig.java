@@ -34,7 +34,6 @@ public record BurnCloudConfig(
         Optional<String> secretKey,
         Optional<java.nio.file.Path> secretKeyFile,
         int auditRetentionDays,
-        Optional<String> redisUrl,
         boolean admissionFailOpen) {
 
     /** Whether {@code peer} is a reverse proxy whose X-Forwarded-For / -Proto headers are believed. */

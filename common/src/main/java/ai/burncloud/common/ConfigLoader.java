@@ -71,7 +71,6 @@ public final class ConfigLoader {
                 v.optional(Setting.BURNCLOUD_SECRET_KEY),
                 v.optional(Setting.SECRET_KEY_FILE).map(Path::of),
                 v.intIn(Setting.AUDIT_RETENTION_DAYS, 0, 36_500),
-                v.optional(Setting.REDIS_URL),
                 v.bool(Setting.ADMISSION_FAIL_OPEN));
     }
 

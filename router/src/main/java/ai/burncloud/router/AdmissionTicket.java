@@ -2,7 +2,7 @@ package ai.burncloud.router;
 
 /**
  * What an admission took besides the money on the local ledger — tokens in a tokens-per-minute
- * window, a hold in Redis or in the database — and how to set it right when the request ends. The
+ * window, a hold in the database — and how to set it right when the request ends. The
  * Settler calls exactly one of the two methods, once.
  */
 interface AdmissionTicket {

@@ -11,8 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shared admission through PostgreSQL, used while more than one router is alive and there is no
- * Redis: each hold is one call of {@code admission_hold(...)} in its own transaction, on a small
+ * Shared admission through PostgreSQL, used while more than one router is alive: each hold is one call of {@code admission_hold(...)} in its own transaction, on a small
  * pool of threads off the event loops. A full queue or a database error refuses the request as
  * unavailable (fail closed). The holds are given back by the flush that logs their requests.
  */

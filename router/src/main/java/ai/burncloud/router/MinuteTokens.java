@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Tokens-per-minute limits per key on one router: each key counts the tokens of the current clock
  * minute. A request counts its hold's tokens (the prompt estimate plus its max_tokens, else 1,024)
  * and is refused when they do not fit in what is left of the minute; its settlement corrects the
- * count to the tokens it really used. The same window is kept in Redis or PostgreSQL when several
+ * count to the tokens it really used. The same window is kept in PostgreSQL when several
  * routers share the limit (docs/SCALING.md).
  */
 final class MinuteTokens {

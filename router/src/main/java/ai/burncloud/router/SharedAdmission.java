@@ -3,9 +3,9 @@ package ai.burncloud.router;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Admission shared by every router of one deployment — Redis when REDIS_URL is set, else the
- * database when more than one router is alive — so that together they admit exactly what one
- * router would (docs/SCALING.md). Keys and users without finite limits never come here.
+ * Admission shared by every router of one deployment — the database while more than one router is
+ * alive — so that together they admit exactly what one router would (docs/SCALING.md). Keys and
+ * users without finite limits never come here.
  */
 interface SharedAdmission {
     /** Why a shared hold was refused; {@code UNAVAILABLE} when the shared store could not be asked. */
