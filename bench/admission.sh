@@ -6,7 +6,9 @@
 #   bench/admission.sh            # needs dist/burncloud.jar (./mvnw -B -pl cli -am package) and pgbench
 #
 # Environment: BENCH_PG [postgres://postgres@127.0.0.1:5432/test], BENCH_SECONDS [10],
-# BENCH_CLIENTS [1 4] (pgbench clients per run; a router uses 4 admission threads).
+# BENCH_CLIENTS [1 4] (pgbench clients per run; a router uses 4 admission threads; all hit one key,
+# the worst case: its row is locked by each hold in turn). Each run is preceded by an empty
+# transaction's cost, the floor of the machine at that moment.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -36,7 +38,12 @@ SELECT $schema.admission_hold('bench', 'req-' || :client_id || '-' || :r, $token
     (extract(epoch from clock_timestamp()) / 60)::bigint);
 COMMIT;
 SQL
+printf 'BEGIN;\nSELECT 1;\nCOMMIT;\n' > "$work/empty.sql"
 for c in $CLIENTS; do
+    # the floor: an empty transaction's round trips on this machine, now
+    echo "== empty transaction, $c client(s), ${SECONDS_PER_RUN}s"
+    pgbench -n -M prepared -c "$c" -j "$c" -T "$SECONDS_PER_RUN" -f "$work/empty.sql" "$PG" 2>&1 \
+        | grep -E "^(latency average|tps)"
     echo "== admission_hold, $c client(s), ${SECONDS_PER_RUN}s"
     PGOPTIONS="-c search_path=$schema" pgbench -n -M prepared -c "$c" -j "$c" -T "$SECONDS_PER_RUN" \
         -f "$work/admit.sql" "$PG" 2>&1 | grep -E "^(latency average|tps|number of transactions actually)"
