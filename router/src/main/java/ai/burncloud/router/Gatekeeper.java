@@ -166,8 +166,6 @@ final class Gatekeeper {
                         requestId,
                         token.token().id(),
                         token.user().id(),
-                        token.token().quotaLimit(),
-                        token.user().balance(),
                         token.token().rpm(),
                         token.token().tpm(),
                         estimate,

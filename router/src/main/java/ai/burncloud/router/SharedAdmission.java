@@ -18,17 +18,8 @@ interface SharedAdmission {
         UNAVAILABLE
     }
 
-    /** One request to admit: the key's limits as the snapshot has them, and what to hold. */
-    record Hold(
-            String requestId,
-            long tokenId,
-            long userId,
-            long tokenQuotaLimit,
-            long userBalance,
-            int rpm,
-            int tpm,
-            long amount,
-            long tokens) {}
+    /** One request to admit: the key's rate limits as the snapshot has them, and what to hold. */
+    record Hold(String requestId, long tokenId, long userId, int rpm, int tpm, long amount, long tokens) {}
 
     /** Whether admission goes through the shared store now (false: this router alone decides). */
     boolean active();
