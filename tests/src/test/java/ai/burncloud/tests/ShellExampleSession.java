@@ -63,7 +63,8 @@ final class ShellExampleSession {
 
     /**
      * Runs the runnable {@code examples} in {@code dir} with {@code env} added to this JVM's environment
-     * less {@code removed}; returns the first failure, or null when every block succeeded.
+     * less {@code removed} (names, or prefixes ending in {@code *}); returns the first failure, or null
+     * when every block succeeded.
      */
     static Failure run(
             List<ShellExample> examples, Path dir, Map<String, String> env, List<String> removed, Duration limit) {
@@ -72,24 +73,13 @@ final class ShellExampleSession {
             List<ShellExample> runnable =
                     examples.stream().filter(ShellExample::runnable).toList();
             List<Integer> starts = new ArrayList<>();
-            StringBuilder script = new StringBuilder(PRELUDE);
-            for (int k = 0; k < runnable.size(); k++) {
-                script.append("printf '%s' ")
-                        .append(k)
-                        .append(" > \"$BURNCLOUD_DOCS_RUN/current\"\n")
-                        .append("exec > \"$BURNCLOUD_DOCS_RUN/")
-                        .append(k)
-                        .append(".out\" 2>&1\n");
-                starts.add(lineCount(script) + 1);
-                script.append(runnable.get(k).text());
-            }
-            script.append("printf done > \"$BURNCLOUD_DOCS_RUN/current\"\n");
-            Path file = state.resolve("examples.sh");
-            Files.writeString(file, script);
+            Path script = state.resolve("examples.sh");
+            Files.writeString(script, script(runnable, starts));
 
-            ProcessBuilder pb = new ProcessBuilder("bash", file.toString())
+            ProcessBuilder pb = new ProcessBuilder("bash", script.toString())
                     .directory(dir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectErrorStream(true)
                     .redirectOutput(state.resolve("prelude.out").toFile());
             pb.environment().keySet().removeIf(k -> removed.stream().anyMatch(r -> matches(k, r)));
@@ -110,41 +100,56 @@ final class ShellExampleSession {
                         + read(state.resolve("prelude.out")));
             }
             int k = Integer.parseInt(current);
-            ShellExample example = runnable.get(k);
-            String raw = read(state.resolve(k + ".out"));
-            String output = mapLines(raw, example, starts.get(k));
-            if (!ended) {
-                return new Failure(
-                        example, example.fenceLine(), "", "", output + "(still running after " + limit + ")\n");
-            }
-            List<String> failed =
-                    Files.exists(state.resolve("failed")) ? Files.readAllLines(state.resolve("failed")) : List.of();
-            if (!failed.isEmpty()) {
-                // the ERR trap: exit status and bash's line of the failing command (for a multi-line one, its last)
-                String[] statusAndLine = failed.get(0).split(" ");
-                int last = Integer.parseInt(statusAndLine[1]) - starts.get(k);
-                int first = commandStart(example, last);
-                return new Failure(
-                        example, example.documentLine(first), lines(example, first, last), statusAndLine[0], output);
-            }
-            // bash stopped without the ERR trap (an unbound variable, a syntax error): its own message says where
-            Matcher m = SCRIPT_LINE.matcher(raw);
-            if (!m.find()) {
-                return new Failure(example, example.fenceLine(), "", Integer.toString(bash.exitValue()), output);
-            }
-            int index = Integer.parseInt(m.group(1)) - starts.get(k);
-            return new Failure(
-                    example,
-                    example.documentLine(index),
-                    lines(example, index, index),
-                    Integer.toString(bash.exitValue()),
-                    output);
+            return diagnose(runnable.get(k), starts.get(k), state, k, ended ? null : limit, bash.exitValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The prelude, then each block after two lines that record which block runs and send its output to
+     * a file of its own; {@code starts} receives the script's line number of each block's first line.
+     */
+    private static String script(List<ShellExample> runnable, List<Integer> starts) {
+        StringBuilder script = new StringBuilder(PRELUDE);
+        for (int k = 0; k < runnable.size(); k++) {
+            script.append("printf '%s' ").append(k).append(" > \"$BURNCLOUD_DOCS_RUN/current\"\n");
+            script.append("exec > \"$BURNCLOUD_DOCS_RUN/").append(k).append(".out\" 2>&1\n");
+            starts.add(lineCount(script) + 1);
+            script.append(runnable.get(k).text());
+        }
+        return script.append("printf done > \"$BURNCLOUD_DOCS_RUN/current\"\n").toString();
+    }
+
+    /** What block {@code k} (starting at script line {@code start}) did wrong; {@code hung} is null if it ended. */
+    private static Failure diagnose(ShellExample example, int start, Path state, int k, Duration hung, int exit)
+            throws IOException {
+        String raw = read(state.resolve(k + ".out"));
+        String output = mapLines(raw, example, start);
+        if (hung != null) {
+            return new Failure(example, example.fenceLine(), "", "", output + "(still running after " + hung + ")\n");
+        }
+        List<String> failed =
+                Files.exists(state.resolve("failed")) ? Files.readAllLines(state.resolve("failed")) : List.of();
+        if (!failed.isEmpty()) {
+            // the ERR trap: exit status and bash's line of the failing command (for a multi-line one, its last)
+            String[] statusAndLine = failed.get(0).split(" ");
+            int last = Integer.parseInt(statusAndLine[1]) - start;
+            int first = commandStart(example, last);
+            return new Failure(
+                    example, example.documentLine(first), lines(example, first, last), statusAndLine[0], output);
+        }
+        // bash stopped without the ERR trap (an unbound variable, a syntax error): its own message says where
+        Matcher m = SCRIPT_LINE.matcher(raw);
+        if (!m.find()) {
+            return new Failure(example, example.fenceLine(), "", Integer.toString(exit), output);
+        }
+        int index = Integer.parseInt(m.group(1)) - start;
+        return new Failure(
+                example, example.documentLine(index), lines(example, index, index), Integer.toString(exit), output);
     }
 
     /** The block's lines {@code first..last}, as the document shows them. */
