@@ -73,6 +73,7 @@ final class CdsArchive {
     /** After the child exited: a freshly written archive replaces older ones, else it is dropped. */
     void keep(int exitStatus) {
         try {
+            deleteAbandoned();
             if (!Files.isRegularFile(pending)) {
                 return;
             }
@@ -99,6 +100,27 @@ final class CdsArchive {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    /** Half-written archives of runs that were killed before they could rename theirs (kill -9). */
+    private void deleteAbandoned() throws IOException {
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(archive.getParent(), "burncloud-*.jsa.tmp-*")) {
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                long pid = parsePid(name.substring(name.lastIndexOf('-') + 1));
+                if (!p.equals(pending) && (pid < 0 || ProcessHandle.of(pid).isEmpty())) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static long parsePid(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -40,7 +40,11 @@ class CdsArchiveTest {
         CdsArchive failed = CdsArchive.forJar(jar, Map.of());
         Path pending = Path.of(failed.options().get(failed.options().size() - 1).split("=", 2)[1]);
         Files.writeString(pending, "half an archive");
+        // a run killed with SIGKILL while it wrote its archive: a pid no process has
+        Path abandoned = Files.writeString(
+                dir.resolve(failed.path().getFileName() + ".tmp-" + Long.MAX_VALUE), "half an archive");
         failed.keep(1);
+        assertThat(abandoned).doesNotExist();
         assertThat(pending).doesNotExist();
         assertThat(failed.path()).doesNotExist();
 
