@@ -631,14 +631,14 @@ def cmd_plot(args):
     if wrk:
         dat = os.path.join(args.dir, "throughput.dat")
         with open(dat, "w") as f:
-            f.write("target non-stream_rps stream_rps non-stream_p99 stream_p99\n")
+            f.write("target non-stream stream non-stream stream\n")
             for t in targets:
                 row = [wrk.get((c, t), {}) for c in ("non-stream", "stream")]
                 f.write(f"{t} " + " ".join(str(r.get("rps", 0)) for r in row) + " "
                         + " ".join(str(r.get("p99_ms", 0)) for r in row) + "\n")
         for name, cols, ylabel in (("throughput", "2:3", "requests/s"), ("p99", "4:5", "p99 latency, ms")):
             a, b = cols.split(":")
-            script = (f"set terminal png size 900,500; set output '{os.path.join(args.dir, name + '.png')}';"
+            script = (f"set terminal png size 900,500 noenhanced; set output '{os.path.join(args.dir, name + '.png')}';"
                       f"set style data histograms; set style fill solid 0.8 border -1; set boxwidth 0.9;"
                       f"set key top right autotitle columnhead; set ylabel '{ylabel}'; set yrange [0:*];"
                       f"set title '{ylabel} by target, wrk -c{next(iter(wrk.values()))['connections']}';"
@@ -651,7 +651,7 @@ def cmd_plot(args):
         with open(dat, "w") as f:
             for r in soak:
                 f.write(f"{r['t_s']} {r['rss_kib'] / 1024:.1f} {r.get('pss_kib', 0) / 1024:.1f}\n")
-        script = (f"set terminal png size 900,500; set output '{os.path.join(args.dir, 'soak-rss.png')}';"
+        script = (f"set terminal png size 900,500 noenhanced; set output '{os.path.join(args.dir, 'soak-rss.png')}';"
                   f"set xlabel 'seconds with the streams open'; set ylabel 'MB'; set yrange [0:*];"
                   f"set title 'BurnCloud memory with {soak[0].get('streams', 1000)} open streams';"
                   f"plot '{dat}' using 1:2 with lines lw 2 title 'RSS (all processes)',"
