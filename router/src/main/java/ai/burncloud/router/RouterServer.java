@@ -298,6 +298,15 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         return probe.test(channelId, model);
     }
 
+    /** The ids of this data plane's event-loop threads (the allocation budget test reads what they allocate). */
+    long[] ioThreadIds() {
+        return java.util.stream.StreamSupport.stream(workers.spliterator(), false)
+                .mapToLong(e -> ((io.netty.util.concurrent.SingleThreadEventExecutor) e)
+                        .threadProperties()
+                        .id())
+                .toArray();
+    }
+
     /** Database lookups made for keys the snapshot did not know (tests). */
     long keyLookups() {
         return keyLookup.lookups();

@@ -169,14 +169,15 @@ class AllocationBudgetTest {
         throw new IOException("the gateway closed the connection");
     }
 
-    /** Bytes allocated so far by the data plane's event-loop threads (all of them, summed). */
-    private static long eventLoopAllocatedBytes() {
+    /**
+     * Bytes allocated so far by this gateway's event-loop threads, summed (by thread id: other
+     * gateways of the same test JVM, still closing, must not count).
+     */
+    private long eventLoopAllocatedBytes() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long total = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith(RouterServer.IO_THREADS)) {
-                total += threads.getThreadAllocatedBytes(t.getId());
-            }
+        for (long id : gw.router().ioThreadIds()) {
+            total += threads.getThreadAllocatedBytes(id);
         }
         return total;
     }
