@@ -54,7 +54,12 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts in {@code dir}, over its {@code gateway.db} (kept from an earlier start: a restart). */
     static GatewayProcess startIn(Path dir, Map<String, String> extraEnv) {
-        return startIn(dir, shippedJar(), List.of("-Xmx256m"), extraEnv);
+        return startIn(dir, extraEnv, Duration.ofSeconds(60));
+    }
+
+    /** As above, waiting up to {@code healthyWithin} for /health (several JVMs starting at once). */
+    static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, Duration healthyWithin) {
+        return startIn(dir, shippedJar(), List.of("-Xmx256m"), extraEnv, healthyWithin);
     }
 
     /** The jar the build shipped to {@code dist/}. */
@@ -69,6 +74,11 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts {@code java [jvmOptions] -jar jar router} in {@code dir} (no options: as a newcomer would). */
     static GatewayProcess startIn(Path dir, Path jar, List<String> jvmOptions, Map<String, String> extraEnv) {
+        return startIn(dir, jar, jvmOptions, extraEnv, Duration.ofSeconds(60));
+    }
+
+    private static GatewayProcess startIn(
+            Path dir, Path jar, List<String> jvmOptions, Map<String, String> extraEnv, Duration healthyWithin) {
         try {
             int port = freePort();
             String password = "root-" + UUID.randomUUID();
@@ -100,7 +110,7 @@ final class GatewayProcess implements AutoCloseable {
             // a test that fails before closing it must not leave a gateway running after the JVM exits
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             GatewayProcess gw = new GatewayProcess(process, dir, port, password);
-            gw.awaitHealthy(Duration.ofSeconds(60));
+            gw.awaitHealthy(healthyWithin);
             return gw;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
