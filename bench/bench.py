@@ -4,7 +4,11 @@
   ports N                      print N free loopback TCP ports
   wrk LABEL URL ...            run wrk pinned to the load core, sample /proc around it, append a JSON
                                line to the results file
-  rss PID...                   VmRSS and VmHWM of the processes, summed, as JSON
+  rss PID...                   VmRSS, VmHWM and PSS of the processes (and their children), summed, as JSON
+  tree PID                     the PID and its child processes (a relaunched gateway is two JVMs)
+  start [--log F] PORT KEY BODY -- CMD  start CMD, time start → first 200 from POST /v1/chat/completions, stop it
+  sample --pid P --seconds S   RSS of the processes every 5 s for S seconds (the soak), JSON lines
+  plot RESULTS DIR             PNG plots of a run (gnuplot): req/s and p99 by target, RSS over the soak
   billing DB                   request-log rows of the run, by settlement, with the total cost
   hot FILE                     top frames of an async-profiler collapsed-stack file (or a JFR file)
   report RESULTS               the markdown report of a run
@@ -16,6 +20,7 @@ import json
 import os
 import re
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -69,8 +74,28 @@ def cpu_times():
     return out
 
 
+def tree(pid):
+    """The process and its descendants: `java -jar` without options relaunches itself as a child."""
+    kids = collections.defaultdict(list)
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    kids[int(f.read().rsplit(")", 1)[1].split()[1])].append(int(d))
+            except OSError:
+                pass
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, []))
+    return out
+
+
 def rss(pids):
-    rss_kib = hwm_kib = 0
+    """VmRSS, VmHWM and PSS summed. RSS counts pages two JVMs share (libjvm, the JDK's CDS archive)
+    in both; PSS splits them: the two bracket what the processes really cost."""
+    rss_kib = hwm_kib = pss_kib = 0
     for pid in pids:
         with open(f"/proc/{pid}/status") as f:
             for line in f:
@@ -78,7 +103,14 @@ def rss(pids):
                     rss_kib += int(line.split()[1])
                 elif line.startswith("VmHWM:"):
                     hwm_kib += int(line.split()[1])
-    return {"rss_kib": rss_kib, "hwm_kib": hwm_kib}
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        pss_kib += int(line.split()[1])
+        except OSError:
+            pass
+    return {"rss_kib": rss_kib, "hwm_kib": hwm_kib, "pss_kib": pss_kib, "processes": len(pids)}
 
 
 def cmd_ports(args):
@@ -96,6 +128,76 @@ def cmd_ports(args):
 
 def cmd_rss(args):
     print(json.dumps(rss(args.pid)))
+
+
+def cmd_tree(args):
+    print(" ".join(str(p) for p in tree(args.pid)))
+
+
+def cmd_sample(args):
+    """RSS of the processes every INTERVAL s for SECONDS s: the soak's curve, one JSON line per sample."""
+    t0 = time.monotonic()
+    with open(args.out, "a") as f:
+        while time.monotonic() - t0 < args.seconds:
+            try:
+                r = rss(args.pid)
+            except OSError:
+                break
+            r.update(kind="soak", t_s=round(time.monotonic() - t0, 1))
+            f.write(json.dumps(r) + "\n")
+            f.flush()
+            time.sleep(args.interval)
+
+
+def cmd_start(args):
+    """Starts CMD with PORT, times start → first 200 from POST /v1/chat/completions (a fresh connection
+    per try, 5 ms apart), reads the process tree's CPU time at that moment, then stops it with SIGTERM."""
+    import signal
+    import socket
+
+    body = open(args.body, "rb").read()
+    req = (f"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {args.key}\r\n"
+           f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+           ).encode() + body
+    env = dict(os.environ, PORT=str(args.port), HOST="127.0.0.1")
+    log = open(args.log, "ab") if args.log else subprocess.DEVNULL
+    t0 = time.monotonic()
+    cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
+    p = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    listen = first = cpu = None
+    status = None
+    try:
+        while time.monotonic() - t0 < args.timeout and p.poll() is None:
+            try:
+                s = socket.create_connection(("127.0.0.1", args.port), timeout=args.timeout)
+            except OSError:
+                time.sleep(0.005)
+                continue
+            if listen is None:
+                listen = time.monotonic() - t0
+            s.sendall(req)
+            data = b""
+            while True:
+                c = s.recv(65536)
+                if not c:
+                    break
+                data += c
+            s.close()
+            status = data[9:12].decode(errors="replace")
+            if status == "200":
+                first = time.monotonic() - t0
+                cpu = proc_ticks(tree(p.pid)) / CLK_TCK
+                break
+            time.sleep(0.005)
+    finally:
+        p.send_signal(signal.SIGTERM)
+        try:
+            code = p.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            code = p.wait()
+    print(json.dumps({"kind": "start", "listen_s": listen and round(listen, 3), "first_200_s": first and round(first, 3),
+                      "cpu_s": cpu and round(cpu, 2), "last_status": status, "exit_status": code}))
 
 
 def cmd_wrk(args):
@@ -333,6 +435,9 @@ def cmd_report(args):
     hold = {r["target"]: r for r in recs if r["kind"] == "hold"}
     rssr = {r["label"]: r for r in recs if r["kind"] == "rss"}
     bill = next((r for r in recs if r["kind"] == "billing"), None)
+    soak = [r for r in recs if r["kind"] == "soak"]
+    starts = [r for r in recs if r["kind"] == "start"]
+    notes_peers = [r for r in recs if r["kind"] == "note"]
     P = print
 
     P(f"## Run {meta.get('date', '?')}\n")
@@ -354,7 +459,7 @@ def cmd_report(args):
     P("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for case in ("non-stream", "stream"):
         d, n = wrk.get((case, "direct")), wrk.get((case, "nginx-proxy"))
-        for target in ("direct", "nginx-proxy", "burncloud"):
+        for target in TARGETS:
             r = wrk.get((case, target))
             if not r:
                 continue
@@ -364,8 +469,8 @@ def cmd_report(args):
               f"{fmt(r.get('proxy_cpu_pct'), 0) + ' %' if r.get('proxy_cpu_pct') is not None else '–'} | "
               f"{r['errors']} | "
               f"{ratio(r['rps'], d['rps']) if d and target != 'direct' else '–'} | "
-              f"{ratio(r['rps'], n['rps']) if n and target == 'burncloud' else '–'} | "
-              f"{ratio(cpu, n.get('proxy_cpu_us_per_req')) if n and target == 'burncloud' else '–'} |")
+              f"{ratio(r['rps'], n['rps']) if n and target in ('burncloud', 'portkey') else '–'} | "
+              f"{ratio(cpu, n.get('proxy_cpu_us_per_req')) if n and target in ('burncloud', 'portkey') else '–'} |")
     notes = []
     for (case, target), r in wrk.items():
         if target != "direct" and r.get("proxy_cpu_pct") is not None and r["proxy_cpu_pct"] < 90:
@@ -436,6 +541,9 @@ def cmd_report(args):
         P(f"| {target} | {r['streams_open']}/{r['streams_requested']} streams open "
           f"({r['events_received']} events received, opened in {r['seconds_to_open_all']} s) | "
           f"{r['rss_kib'] / 1024:.0f} | – |")
+    P()
+    P("A BurnCloud started as plain `java -jar` is two processes (the relaunch, docs/OPERATIONS.md): its rows sum "
+      "both. RSS counts the pages the two JVMs share twice; PSS (proportional set size) splits them.")
     heap = next((r for r in recs if r["kind"] == "heap"), None)
     if heap and heap.get("live_bytes"):
         P()
@@ -453,6 +561,32 @@ def cmd_report(args):
             P(f"| {g['stream']} | {g['status']} | {g['settlement']} | {g['rows']} | {g['cost']} | "
               f"{g['prompt_tokens']} | {g['completion_tokens']} | {g['estimated']} |")
         P()
+    if starts:
+        P("### Start-up\n")
+        P("`java -jar dist/burncloud.jar router` with no options, pinned like the gateway, over the run's database; "
+          "time from starting the process to the first 200 from POST /v1/chat/completions (a fresh connection "
+          "every 5 ms), and the CPU time all its processes used until then.\n")
+        P("| start | listening s | first 200 s | CPU s | exit status after SIGTERM |")
+        P("| --- | ---: | ---: | ---: | ---: |")
+        for i, r in enumerate(starts, 1):
+            P(f"| {i} ({r.get('label', '')}) | {fmt(r.get('listen_s'), 3)} | {fmt(r.get('first_200_s'), 3)} | "
+              f"{fmt(r.get('cpu_s'), 2)} | {r.get('exit_status')} |")
+        P()
+    if soak:
+        rs = [r["rss_kib"] / 1024 for r in soak]
+        P(f"### Soak\n\n{soak[0].get('streams', '?')} streams held open for {soak[-1]['t_s']:.0f} s, RSS sampled every "
+          f"{soak[1]['t_s'] - soak[0]['t_s']:.0f} s: min {min(rs):.0f} MB, max {max(rs):.0f} MB, last {rs[-1]:.0f} MB "
+          f"(plot: soak-rss.png).\n")
+    for n in notes_peers:
+        P(f"- {n['text']}")
+    if notes_peers:
+        P()
+    P("### Against the targets (issue 15)\n")
+    P("| measure | target | measured | met |")
+    P("| --- | --- | --- | --- |")
+    for name, bar, got, ok in issue15_rows(wrk, lat, hold, soak, starts):
+        P(f"| {name} | {bar} | {got} | {'yes' if ok else '**no**'} |")
+    P()
     # the bar of issue 3
     P("### Against the bar (issue 3)\n")
     P("| criterion | bar | measured | met |")
@@ -485,6 +619,94 @@ def cmd_report(args):
     P()
 
 
+TARGETS = ("direct", "nginx-proxy", "burncloud", "portkey")
+
+
+def cmd_plot(args):
+    """PNG plots with gnuplot: req/s and p99 by target for each case, and RSS over the soak."""
+    recs = [json.loads(l) for l in open(args.results) if l.strip()]
+    wrk = {(r["case"], r["target"]): r for r in recs if r["kind"] == "wrk"}
+    made = []
+    os.makedirs(args.dir, exist_ok=True)
+    targets = [t for t in TARGETS if any(k[1] == t for k in wrk)]
+    if wrk:
+        dat = os.path.join(args.dir, "throughput.dat")
+        with open(dat, "w") as f:
+            f.write("target non-stream stream non-stream stream\n")
+            for t in targets:
+                row = [wrk.get((c, t), {}) for c in ("non-stream", "stream")]
+                f.write(f"{t} " + " ".join(str(r.get("rps", 0)) for r in row) + " "
+                        + " ".join(str(r.get("p99_ms", 0)) for r in row) + "\n")
+        for name, cols, ylabel in (("throughput", "2:3", "requests/s"), ("p99", "4:5", "p99 latency, ms")):
+            a, b = cols.split(":")
+            script = (f"set terminal png size 900,500 noenhanced; set output '{os.path.join(args.dir, name + '.png')}';"
+                      f"set style data histograms; set style fill solid 0.8 border -1; set boxwidth 0.9;"
+                      f"set key top right autotitle columnhead; set ylabel '{ylabel}'; set yrange [0:*];"
+                      f"set title '{ylabel} by target, wrk -c{next(iter(wrk.values()))['connections']}';"
+                      f"plot '{dat}' using {a}:xtic(1), '' using {b}")
+            subprocess.run(["gnuplot", "-e", script], check=True)
+            made.append(name + ".png")
+    soak = [r for r in recs if r["kind"] == "soak"]
+    if soak:
+        dat = os.path.join(args.dir, "soak.dat")
+        with open(dat, "w") as f:
+            for r in soak:
+                f.write(f"{r['t_s']} {r['rss_kib'] / 1024:.1f} {r.get('pss_kib', 0) / 1024:.1f}\n")
+        script = (f"set terminal png size 900,500 noenhanced; set output '{os.path.join(args.dir, 'soak-rss.png')}';"
+                  f"set xlabel 'seconds with the streams open'; set ylabel 'MB'; set yrange [0:*];"
+                  f"set title 'BurnCloud memory with {soak[0].get('streams', 1000)} open streams';"
+                  f"plot '{dat}' using 1:2 with lines lw 2 title 'RSS (all processes)',"
+                  f" '' using 1:3 with lines lw 2 title 'PSS', 160 with lines dt 2 title 'target 160 MB'")
+        subprocess.run(["gnuplot", "-e", script], check=True)
+        made.append("soak-rss.png")
+    print(" ".join(made))
+
+
+def issue15_rows(wrk, lat, hold, soak, starts):
+    """The targets of issue 15, each with what this run measured."""
+    rows = []
+    bars = {"non-stream": (0.50, 2.0), "stream": (0.40, 2.5)}
+    for case, (rps_bar, cpu_bar) in bars.items():
+        b, n = wrk.get((case, "burncloud")), wrk.get((case, "nginx-proxy"))
+        if not (b and n):
+            continue
+        r = b["rps"] / n["rps"]
+        rows.append((f"{case} req/s vs nginx", f"≥ {rps_bar:.2f}×", f"{r:.2f}×", r >= rps_bar))
+        if b.get("proxy_cpu_us_per_req") and n.get("proxy_cpu_us_per_req"):
+            c = b["proxy_cpu_us_per_req"] / n["proxy_cpu_us_per_req"]
+            rows.append((f"{case} CPU/request vs nginx", f"≤ {cpu_bar:.1f}×",
+                         f"{c:.2f}× ({b['proxy_cpu_us_per_req']:.0f} vs {n['proxy_cpu_us_per_req']:.0f} µs)", c <= cpu_bar))
+        if n.get("p99_ms"):
+            p = b["p99_ms"] / n["p99_ms"]
+            rows.append((f"{case} p99 at {b['connections']} connections vs nginx's p99", "≤ 3×",
+                         f"{p:.1f}× ({b['p99_ms']:.2f} vs {n['p99_ms']:.2f} ms)", p <= 3))
+    if lat.get("burncloud") and lat.get("direct"):
+        a = lat["burncloud"]["chunk_p99_us"] - lat["direct"]["chunk_p99_us"]
+        rows.append(("added chunk delay p99 (burncloud − direct)", "≤ 1 ms", f"{a / 1000:.2f} ms", a <= 1000))
+    h = hold.get("burncloud")
+    if h:
+        mb = h["rss_kib"] / 1024
+        pss = h.get("pss_kib")
+        extra = f", PSS {pss / 1024:.0f} MB" if pss else ""
+        rows.append((f"RSS with {h['streams_requested']} open streams, all processes of `java -jar` (no options)",
+                     "≤ 160 MB", f"{mb:.0f} MB{extra} ({h['streams_open']} open)",
+                     mb <= 160 and h["streams_open"] == h["streams_requested"]))
+    if soak:
+        first = [r["rss_kib"] for r in soak[: max(1, len(soak) // 10)]]
+        last = [r["rss_kib"] for r in soak[-max(1, len(soak) // 10):]]
+        peak = max(r["rss_kib"] for r in soak) / 1024
+        drift = (sum(last) / len(last) - sum(first) / len(first)) / 1024
+        rows.append((f"RSS over the {soak[-1]['t_s'] / 60:.0f}-minute soak", "≤ 160 MB, flat",
+                     f"peak {peak:.0f} MB, drift {drift:+.1f} MB (first → last tenth)", peak <= 160 and abs(drift) <= 5))
+    good = [s for s in starts if s.get("first_200_s")]
+    if good:
+        best = min(s["first_200_s"] for s in good)
+        med = statistics.median(s["first_200_s"] for s in good)
+        rows.append((f"start to first served request ({good[0].get('java', 'JDK')}, plain `java -jar`, median of {len(good)})",
+                     "≤ 1 s", f"{med:.2f} s (best {best:.2f} s, CPU {good[0].get('cpu_s')} s)", med <= 1.0))
+    return rows
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -507,6 +729,27 @@ def main():
     s.add_argument("--lua", required=True)
     s.add_argument("--results", required=True)
     s.set_defaults(fn=cmd_wrk)
+    s = sub.add_parser("tree")
+    s.add_argument("pid", type=int)
+    s.set_defaults(fn=cmd_tree)
+    s = sub.add_parser("sample")
+    s.add_argument("--pid", type=int, action="append", default=[])
+    s.add_argument("--seconds", type=float, required=True)
+    s.add_argument("--interval", type=float, default=5.0)
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=cmd_sample)
+    s = sub.add_parser("start")
+    s.add_argument("port", type=int)
+    s.add_argument("key")
+    s.add_argument("body")
+    s.add_argument("--timeout", type=float, default=60)
+    s.add_argument("--log")
+    s.add_argument("cmd", nargs=argparse.REMAINDER)
+    s.set_defaults(fn=cmd_start)
+    s = sub.add_parser("plot")
+    s.add_argument("results")
+    s.add_argument("dir")
+    s.set_defaults(fn=cmd_plot)
     s = sub.add_parser("billing")
     s.add_argument("db")
     s.set_defaults(fn=cmd_billing)

@@ -4,6 +4,10 @@ wrk.method = "POST"
 wrk.body = os.getenv("BENCH_BODY")
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. (os.getenv("BENCH_KEY") or "none")
+-- BENCH_HEADERS: more request headers, "Name: value|Name: value" (a peer's routing headers)
+for name, value in string.gmatch(os.getenv("BENCH_HEADERS") or "", "([^:|]+):%s*([^|]+)") do
+   wrk.headers[name] = value
+end
 
 function done(summary, latency, requests)
    local e = summary.errors

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# BurnCloud benchmark, one command: bench/run.sh [--quick] [--no-profile]
+# BurnCloud benchmark, one command: bench/run.sh [--quick] [--no-profile] [--peers] [--soak]
 #
 # Starts a canned fake OpenAI upstream (nginx) and a paced SSE upstream (bench/streamprobe.py),
 # then measures, in the same run on loopback: the upstream directly, nginx as a plain reverse proxy,
@@ -17,8 +17,13 @@
 #   BENCH_GAP_MS [2]           pause of the paced upstream before each SSE event
 #   BENCH_HOLD_STREAMS [1000]  concurrent open streams for the RSS measurement
 #   BENCH_PROFILE [1]          0: skip the profiling phase (async-profiler, else JFR)
-#   BENCH_JAVA_OPTS [the launcher's]  JVM options for the gateway; unset = what `./burncloud router` runs
-#                              (its default_opts and MALLOC_ARENA_MAX=2); set but empty = the JVM's defaults
+#   BENCH_JAVA_OPTS [none]     JVM options for the gateway; unset or empty = plain `java -jar dist/burncloud.jar
+#                              router`, as the design card starts it (the jar relaunches itself with the
+#                              launcher's options, see docs/OPERATIONS.md); "launcher" = the burncloud script's
+#                              default_opts given directly (one JVM)
+#   BENCH_STARTS [3]           starts timed (start → first 200 from /v1/chat/completions)
+#   BENCH_SOAK_SECONDS [600]   --soak: how long the 1,000 streams stay open while RSS is sampled
+#   BENCH_PORTKEY_VERSION [1.15.2]  --peers: the @portkey-ai/gateway version npm installs into the temp folder
 #   BENCH_PROXY_CPU [0], BENCH_LOAD_CPU [1]   the two cores
 #   JAVA_HOME                  JDK to run the gateway with (default: java on the PATH)
 set -euo pipefail
@@ -37,7 +42,13 @@ PROXY_CPU=${BENCH_PROXY_CPU:-0}
 LOAD_CPU=${BENCH_LOAD_CPU:-1}
 # what the README's `./burncloud router` runs, read from the launcher so the two never drift apart
 LAUNCHER_OPTS="$(sed -n 's/^default_opts="\(.*\)"$/\1/p' "$root/burncloud")"
-GW_JAVA_OPTS=${BENCH_JAVA_OPTS-$LAUNCHER_OPTS}
+GW_JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+[ "$GW_JAVA_OPTS" = launcher ] && GW_JAVA_OPTS="$LAUNCHER_OPTS"
+STARTS=${BENCH_STARTS:-3}
+SOAK=0
+SOAK_SECONDS=${BENCH_SOAK_SECONDS:-600}
+PEERS=0
+PORTKEY_VERSION=${BENCH_PORTKEY_VERSION:-1.15.2}
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 JAVA_CMD="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
@@ -47,6 +58,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) DURATION=5; WARMUP=20; LAT_STREAMS=100 ;;
     --no-profile) PROFILE=0 ;;
+    --peers) PEERS=1 ;;
+    --soak) SOAK=1 ;;
     -h|--help) sed -n '2,/^set -euo/{/^set /d;p;}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
@@ -68,6 +81,16 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
   apt-get install -y -q -o DPkg::Lock::Timeout=180 wrk nginx-light >/dev/null 2>&1 \
     || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q -o DPkg::Lock::Timeout=180 wrk nginx-light >/dev/null; } \
     || die "could not install wrk nginx-light"
+fi
+if ! command -v gnuplot >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing gnuplot-nox (for the plots)"
+    apt-get install -y -q -o DPkg::Lock::Timeout=180 gnuplot-nox >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q -o DPkg::Lock::Timeout=180 gnuplot-nox >/dev/null 2>&1; } \
+      || say "could not install gnuplot-nox: no plots"
+  else
+    say "gnuplot is missing (apt-get install gnuplot-nox): no plots"
+  fi
 fi
 JAR="$root/dist/burncloud.jar"
 if [ ! -f "$JAR" ]; then
@@ -102,7 +125,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-read -r UP_PORT PACED_PORT PROXY_PORT BC_PORT <<<"$(python3 "$here/bench.py" ports 4)"
+read -r UP_PORT PACED_PORT PROXY_PORT BC_PORT PK_PORT <<<"$(python3 "$here/bench.py" ports 5)"
 FIXTURE_JSON="$root/fixtures/openai/chat-completion.openapi-spec-example.json"
 FIXTURE_SSE="$root/fixtures/openai/chat-stream-include-usage.weather-sf.sse"
 mkdir -p "$tmp/www"
@@ -155,7 +178,8 @@ if [ "${busiest:-0}" -ge 10 ] || awk -v l="${load_before%% *}" 'BEGIN{exit !(l >
 else
   verdict="quiet machine ($idle_check before the run)"
 fi
-ergo="$(taskset -c "$PROXY_CPU" "$JAVA_CMD" $GW_JAVA_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null \
+# without options the jar relaunches itself with the launcher's: those are the ones the gateway runs with
+ergo="$(taskset -c "$PROXY_CPU" "$JAVA_CMD" ${GW_JAVA_OPTS:-$LAUNCHER_OPTS} -XX:+PrintFlagsFinal -version 2>/dev/null \
   | awk '/ Use(Serial|G1|Parallel|Z|Shenandoah)GC /&&/true/{gc=$2} / MaxHeapSize /{mx=$4} / InitialHeapSize /{ix=$4}
          END{printf "on 1 core the JVM picks %s, initial heap %d MiB, max heap %d MiB", gc, ix/1048576, mx/1048576}')"
 
@@ -188,19 +212,57 @@ nginx_proxy_pids=("$NGINX_PROXY_PID" $(pgrep -P "$NGINX_PROXY_PID"))
 
 # --------------------------------------------------------------------------------------- BurnCloud
 export DATABASE_URL="sqlite:$tmp/bench.db"
+# a copy: a rebuild of dist/ during the run cannot disturb it, and the class-data archive the first
+# start writes beside it goes away with the temporary folder
+cp "$JAR" "$tmp/burncloud.jar"
+JAR="$tmp/burncloud.jar"
 bc() { "$JAVA_CMD" -jar "$JAR" "$@"; }
-say "configuring BurnCloud with the CLI (fresh SQLite database)"
+# shellcheck disable=SC2086 # GW_JAVA_OPTS is a list of options
+gateway_cmd=(taskset -c "$PROXY_CPU" "$JAVA_CMD" $GW_JAVA_OPTS -jar "$JAR" router)
+JAVA_VERSION="$("$JAVA_CMD" -version 2>&1 | head -1 | tr -d '"')"
+export JAVA_VERSION
+# The first start creates the database (admin commands never create one). It is configured with the
+# CLI while it runs, serves one chat request and is stopped with SIGTERM: started without options, its
+# relaunched JVM then writes the class-data archive the later starts map (what a user's first run does).
+say "first start of BurnCloud: creates the database, is configured with the CLI, writes its class-data archive"
+PORT=$BC_PORT HOST=127.0.0.1 "${gateway_cmd[@]}" >"$out/burncloud-first.log" 2>&1 &
+first_pid=$!
+pids+=($first_pid)
+for _ in $(seq 600); do
+  curl -sf "http://127.0.0.1:$BC_PORT/health" >/dev/null 2>&1 && break
+  kill -0 "$first_pid" 2>/dev/null || { cat "$out/burncloud-first.log" >&2; die "BurnCloud exited"; }
+  sleep 0.1
+done
 bc channel add --name bench --type openai --base-url "http://127.0.0.1:$UP_PORT/json/v1" --key sk-x --models gpt-4o >/dev/null
 bc channel add --name bench-stream --type openai --base-url "http://127.0.0.1:$UP_PORT/sse/v1" --key sk-x --models gpt-4o-stream >/dev/null
 bc channel add --name bench-paced --type openai --base-url "http://127.0.0.1:$PACED_PORT/paced/v1" --key sk-x --models gpt-4o-paced,gpt-4o-hold >/dev/null
 bc price set gpt-4o --input 1 --output 2 >/dev/null
 for m in gpt-4o-stream gpt-4o-paced gpt-4o-hold; do bc price set "$m" --alias gpt-4o >/dev/null; done
 KEY="$(bc token create --name bench --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')"
+for b in json stream; do
+  for _ in $(seq 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $KEY" \
+      --data-binary "@$tmp/$b.body" "http://127.0.0.1:$BC_PORT/v1/chat/completions")" = 200 ] && break
+    sleep 0.1 # the new channels reach the router within SNAPSHOT_REFRESH_MS
+  done
+done
+kill "$first_pid"
+first_status=0
+wait "$first_pid" || first_status=$?
+[ "$first_status" = 0 ] || say "warning: the first BurnCloud exited with status $first_status after SIGTERM"
+python3 -c "import json,sys; print(json.dumps({'kind': 'note', 'text': sys.argv[1]}))" \
+  "The first start (configured while running, then stopped with SIGTERM: exit status $first_status) is not timed: it creates the database and, started without options, the class-data archive." >>"$results"
+
+say "start-up: $STARTS starts, each timed from the process start to the first 200 from /v1/chat/completions"
+for _ in $(seq "$STARTS"); do
+  python3 "$here/bench.py" start --log "$out/burncloud-starts.log" "$BC_PORT" "$KEY" "$tmp/json.body" -- "${gateway_cmd[@]}" \
+    | python3 -c "import json,os,sys; r=json.load(sys.stdin); r['label']='with its archive'; r['java']=os.environ['JAVA_VERSION']; print(json.dumps(r))" \
+    | tee -a "$results" \
+    | python3 -c "import json,sys; r=json.load(sys.stdin); print(f\"    first 200 after {r['first_200_s']} s (CPU {r['cpu_s']} s), exit status {r['exit_status']}\")" >&2
+done
 
 say "starting BurnCloud on CPU $PROXY_CPU: java ${GW_JAVA_OPTS:+$GW_JAVA_OPTS }-jar dist/burncloud.jar router"
-# shellcheck disable=SC2086 # GW_JAVA_OPTS is a list of options
-PORT=$BC_PORT HOST=127.0.0.1 SHUTDOWN_GRACE_S=2 \
-  taskset -c "$PROXY_CPU" "$JAVA_CMD" $GW_JAVA_OPTS -jar "$JAR" router >"$out/burncloud.log" 2>&1 &
+PORT=$BC_PORT HOST=127.0.0.1 SHUTDOWN_GRACE_S=2 "${gateway_cmd[@]}" >"$out/burncloud.log" 2>&1 &
 BC_PID=$!
 pids+=($BC_PID)
 for _ in $(seq 300); do
@@ -209,6 +271,36 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 curl -sf "http://127.0.0.1:$BC_PORT/health" >/dev/null || die "BurnCloud did not become healthy"
+# plain `java -jar` is two JVMs (the relaunch): every CPU and memory figure sums the whole tree
+read -r -a BC_PIDS <<<"$(python3 "$here/bench.py" tree "$BC_PID")"
+BC_JVM="${BC_PIDS[${#BC_PIDS[@]}-1]}" # the JVM that serves (the child when relaunched)
+say "BurnCloud processes: ${BC_PIDS[*]} (serving JVM $BC_JVM)"
+
+# -------------------------------------------------------------------------------------------- peers
+PK_PIDS=()
+if [ "$PEERS" = 1 ]; then
+  if command -v npm >/dev/null && command -v node >/dev/null; then
+    say "installing @portkey-ai/gateway@$PORTKEY_VERSION with npm into the temporary folder"
+    if (cd "$tmp" && npm install --prefix "$tmp/portkey" --no-audit --no-fund --silent "@portkey-ai/gateway@$PORTKEY_VERSION") >"$out/npm.log" 2>&1; then
+      NODE_ENV=production taskset -c "$PROXY_CPU" node "$tmp/portkey/node_modules/@portkey-ai/gateway/build/start-server.js" \
+        --port="$PK_PORT" --headless >"$out/portkey.log" 2>&1 &
+      pk_pid=$!
+      pids+=($pk_pid)
+      wait_port "$PK_PORT" "Portkey"
+      read -r -a PK_PIDS <<<"$(python3 "$here/bench.py" tree "$pk_pid")"
+      python3 -c "import json,sys; print(json.dumps({'kind': 'note', 'text': sys.argv[1]}))" \
+        "Portkey gateway $PORTKEY_VERSION (npm, node $(node --version)) through the same wrk cases: x-portkey-provider openai and x-portkey-custom-host pointing at the same upstream; it has no key store, routing table, billing or request log of its own in this setup." >>"$results"
+    else
+      say "npm could not install @portkey-ai/gateway@$PORTKEY_VERSION (see npm.log): peers skipped"
+      python3 -c "import json,sys; print(json.dumps({'kind': 'note', 'text': sys.argv[1]}))" \
+        "Portkey skipped: npm install @portkey-ai/gateway@$PORTKEY_VERSION failed (npm.log)." >>"$results"
+    fi
+  else
+    say "npm is not installed: peers skipped"
+    python3 -c "import json,sys; print(json.dumps({'kind': 'note', 'text': sys.argv[1]}))" \
+      "Portkey skipped: npm is not installed on this machine." >>"$results"
+  fi
+fi
 
 check() { # url body-file key
   local code
@@ -229,7 +321,7 @@ rss_record() { # label process state pid...
   shift 3
   python3 "$here/bench.py" rss "$@" | python3 -c "import json,sys; r=json.load(sys.stdin); r.update(kind='rss', label='$label', process='$process', state='$state'); print(json.dumps(r))" >>"$results"
 }
-rss_record bc-idle burncloud "idle, after start (fresh)" "$BC_PID"
+rss_record bc-idle burncloud "idle, after start (fresh)" "${BC_PIDS[@]}"
 rss_record nginx-idle nginx-proxy "idle, after start" "${nginx_proxy_pids[@]}"
 
 # -------------------------------------------------------------------------------------- throughput
@@ -254,7 +346,11 @@ for b in json stream; do
   case $b in json) case=non-stream; path=json ;; stream) case=stream; path=sse ;; esac
   wrk_case "$case" direct "http://127.0.0.1:$UP_PORT/$path/v1/chat/completions" "$tmp/$b.body"
   wrk_case "$case" nginx-proxy "http://127.0.0.1:$PROXY_PORT/$path/v1/chat/completions" "$tmp/$b.body" "${nginx_proxy_pids[@]}"
-  wrk_case "$case" burncloud "http://127.0.0.1:$BC_PORT/v1/chat/completions" "$tmp/$b.body" "$BC_PID"
+  wrk_case "$case" burncloud "http://127.0.0.1:$BC_PORT/v1/chat/completions" "$tmp/$b.body" "${BC_PIDS[@]}"
+  if [ ${#PK_PIDS[@]} -gt 0 ]; then
+    BENCH_HEADERS="x-portkey-provider: openai|x-portkey-custom-host: http://127.0.0.1:$UP_PORT/$path/v1" \
+      wrk_case "$case" portkey "http://127.0.0.1:$PK_PORT/v1/chat/completions" "$tmp/$b.body" "${PK_PIDS[@]}"
+  fi
 done
 
 # ---------------------------------------------------------------------------------- stream latency
@@ -273,7 +369,7 @@ probe burncloud "$BC_PORT" /v1/chat/completions
 
 # -------------------------------------------------------------------------------------------- RSS
 sleep 1
-rss_record bc-after-load burncloud "idle, after the load above" "$BC_PID"
+rss_record bc-after-load burncloud "idle, after the load above" "${BC_PIDS[@]}"
 say "memory: $HOLD_STREAMS concurrent open streams (one event per second each)"
 hold() { # target port path pid...
   local target=$1 port=$2 path=$3
@@ -286,12 +382,26 @@ hold() { # target port path pid...
     | tee -a "$results" | python3 -c "import json,sys; r=json.load(sys.stdin); print(f\"    {r['target']:13s} {r['streams_open']}/{r['streams_requested']} open, RSS {r['rss_kib']/1024:.0f} MB\")" >&2
 }
 hold nginx-proxy "$PROXY_PORT" /paced/v1/chat/completions "${nginx_proxy_pids[@]}"
-hold burncloud "$BC_PORT" /v1/chat/completions "$BC_PID"
+hold burncloud "$BC_PORT" /v1/chat/completions "${BC_PIDS[@]}"
 sleep 1
-rss_record bc-after-hold burncloud "after the streams closed" "$BC_PID"
+rss_record bc-after-hold burncloud "after the streams closed" "${BC_PIDS[@]}"
+if [ "$SOAK" = 1 ]; then
+  say "soak: $HOLD_STREAMS streams open for $SOAK_SECONDS s, RSS every 5 s"
+  python3 "$here/bench.py" sample --seconds "$((SOAK_SECONDS + 60))" --out "$tmp/soak.jsonl" \
+    $(for p in "${BC_PIDS[@]}"; do printf -- '--pid %s ' "$p"; done) &
+  sampler=$!
+  taskset -c "$LOAD_CPU" python3 "$here/streamprobe.py" hold --port "$BC_PORT" --path /v1/chat/completions \
+    --upstream-port "$PACED_PORT" --fixture "$FIXTURE_SSE" --key "$KEY" --streams "$HOLD_STREAMS" \
+    --settle "$SOAK_SECONDS" --timeout 120 >"$out/soak-probe.log" 2>&1 || say "the soak probe failed (soak-probe.log)"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  python3 -c "import json,sys
+for l in open(sys.argv[1]):
+    r = json.loads(l); r['streams'] = int(sys.argv[2]); print(json.dumps(r))" "$tmp/soak.jsonl" "$HOLD_STREAMS" >>"$results"
+fi
 # the live heap: a class histogram forces a full GC; then the heap's occupancy
-if "$JCMD" "$BC_PID" GC.class_histogram >"$out/class-histogram.txt" 2>&1; then
-  "$JCMD" "$BC_PID" GC.heap_info >"$out/heap-info.txt" 2>&1 || true
+if "$JCMD" "$BC_JVM" GC.class_histogram >"$out/class-histogram.txt" 2>&1; then
+  "$JCMD" "$BC_JVM" GC.heap_info >"$out/heap-info.txt" 2>&1 || true
   python3 - "$out/class-histogram.txt" "$out/heap-info.txt" >>"$results" <<'EOF2'
 import json, re, sys
 hist = open(sys.argv[1]).read()
@@ -319,7 +429,7 @@ if [ "$PROFILE" = 1 ]; then
   fi
   # load the agent without profiling, then re-warm: loading it, the 1,000-stream phase and the full
   # GC above make the JIT recompile for a while, which would otherwise show up in the profile
-  [ -n "$lib" ] && "$JAVA_CMD" "$here/Attach.java" "$BC_PID" "$lib" "list" >>"$out/profiler.log" 2>&1
+  [ -n "$lib" ] && "$JAVA_CMD" "$here/Attach.java" "$BC_JVM" "$lib" "list" >>"$out/profiler.log" 2>&1
   for b in json stream; do
     BENCH_BODY="$(cat "$tmp/$b.body")" BENCH_KEY="$KEY" taskset -c "$LOAD_CPU" \
       wrk -t1 -c"$CONNECTIONS" -d5s -s "$here/chat.lua" "http://127.0.0.1:$BC_PORT/v1/chat/completions" >>"$out/warmup.log" 2>&1
@@ -328,19 +438,19 @@ if [ "$PROFILE" = 1 ]; then
     case $b in json) case=non-stream ;; stream) case=stream ;; esac
     if [ -n "$lib" ]; then
       say "profiling BurnCloud ($case) with async-profiler $ASYNC_PROFILER_VERSION for ${DURATION} s"
-      "$JAVA_CMD" "$here/Attach.java" "$BC_PID" "$lib" "start,event=cpu,interval=1ms,threads" >>"$out/profiler.log" 2>&1
+      "$JAVA_CMD" "$here/Attach.java" "$BC_JVM" "$lib" "start,event=cpu,interval=1ms,threads" >>"$out/profiler.log" 2>&1
     else
       say "profiling BurnCloud ($case) with JFR for ${DURATION} s (async-profiler not available)"
-      "$JCMD" "$BC_PID" JFR.start name=bench settings=profile >>"$out/profiler.log" 2>&1
+      "$JCMD" "$BC_JVM" JFR.start name=bench settings=profile >>"$out/profiler.log" 2>&1
     fi
     BENCH_BODY="$(cat "$tmp/$b.body")" BENCH_KEY="$KEY" taskset -c "$LOAD_CPU" \
       wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$here/chat.lua" "http://127.0.0.1:$BC_PORT/v1/chat/completions" >>"$out/profiler.log" 2>&1
     if [ -n "$lib" ]; then
-      "$JAVA_CMD" "$here/Attach.java" "$BC_PID" "$lib" "dump,file=$out/profile-$case.html" >>"$out/profiler.log" 2>&1 || true
-      "$JAVA_CMD" "$here/Attach.java" "$BC_PID" "$lib" "stop,file=$out/profile-$case.collapsed,collapsed" >>"$out/profiler.log" 2>&1 || true
+      "$JAVA_CMD" "$here/Attach.java" "$BC_JVM" "$lib" "dump,file=$out/profile-$case.html" >>"$out/profiler.log" 2>&1 || true
+      "$JAVA_CMD" "$here/Attach.java" "$BC_JVM" "$lib" "stop,file=$out/profile-$case.collapsed,collapsed" >>"$out/profiler.log" 2>&1 || true
       pfile="$out/profile-$case.collapsed"
     else
-      "$JCMD" "$BC_PID" JFR.stop name=bench filename="$out/profile-$case.jfr" >>"$out/profiler.log" 2>&1
+      "$JCMD" "$BC_JVM" JFR.stop name=bench filename="$out/profile-$case.jfr" >>"$out/profiler.log" 2>&1
       pfile="$out/profile-$case.jfr"
     fi
     if [ -s "$pfile" ]; then
@@ -363,6 +473,11 @@ open(sys.argv[1], "w").write("".join(json.dumps(r) + "\n" for r in recs))
 EOF
 {
   python3 "$here/bench.py" report "$results"
+  if command -v gnuplot >/dev/null && plots="$(python3 "$here/bench.py" plot "$results" "$out" 2>>"$out/plot.log")" && [ -n "$plots" ]; then
+    printf '### Plots\n\n'
+    for p in $plots; do printf '![%s](%s)\n' "${p%.png}" "$p"; done
+    printf '\n'
+  fi
   printf '%s\n' "$profile_section"
 } >"$out/report.md"
 cat "$out/report.md"

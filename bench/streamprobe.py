@@ -329,13 +329,14 @@ async def run_latency(args, up):
     }
 
 
-def rss_kib(pids):
+def rss_kib(pids, field="VmRSS:", path="status"):
+    """VmRSS summed (or, with field="Pss:" and path="smaps_rollup", the proportional set size)."""
     total = 0
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/status") as f:
+            with open(f"/proc/{pid}/{path}") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
         except OSError:
             pass
@@ -388,8 +389,10 @@ async def run_hold(args, up):
     open_s = (now() - t0) / 1e9
     await asyncio.sleep(args.settle)
     samples = []
+    pss = []
     for _ in range(5):
         samples.append(rss_kib(args.pid))
+        pss.append(rss_kib(args.pid, "Pss:", "smaps_rollup"))
         await asyncio.sleep(0.2)
     events_at_sample = events
     stop.set()
@@ -406,6 +409,7 @@ async def run_hold(args, up):
         "events_received": events_at_sample,
         "rss_before_kib": rss_before,
         "rss_kib": max(samples),
+        "pss_kib": max(pss),
         "upstream_connections": up.connections,
     }
 

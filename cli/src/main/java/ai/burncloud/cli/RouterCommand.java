@@ -44,6 +44,7 @@ final class RouterCommand implements Callable<Integer> {
         StopOnce stop = new StopOnce();
         // before the start, so that a SIGTERM while starting is a graceful stop too
         TermSignal.onTerm(stop::request);
+        ParentWatch.stopWhenGone(ctx.env().get(JvmRelaunch.PARENT_PID), stop::request);
         Thread hook = new Thread(stop::request, "burncloud-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         BurnCloudApp app = BurnCloudApp.start(config);

@@ -27,7 +27,10 @@ public enum Settlement {
     /** The gateway itself failed while handling the request (a bug of ours): free. */
     SERVER_ERROR;
 
+    /** Lower-cased once: the id is read for every settled request. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 }

@@ -25,6 +25,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouterServer implements AutoCloseable, DataPlaneView {
     private static final Logger log = LoggerFactory.getLogger(RouterServer.class);
+    /** Name prefix of the data plane's event-loop threads (the hot path). */
+    public static final String IO_THREADS = "burncloud-io";
+
+    private static final String ACCEPT_THREADS = "burncloud-accept";
 
     private final BurnCloudConfig config;
     private final EventLoopGroup boss;
@@ -134,10 +139,15 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         int threads = config.ioThreads() > 0
                 ? config.ioThreads()
                 : Runtime.getRuntime().availableProcessors();
-        EventLoopGroup boss =
-                new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        // named, so that a thread dump, `top -H` and the allocation budget test can tell them apart
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(
+                1,
+                new DefaultThreadFactory(ACCEPT_THREADS),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(
-                threads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                threads,
+                new DefaultThreadFactory(IO_THREADS),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 
         QuotaLedger ledger = new QuotaLedger();
         TokenCounter tokens = TokenCounter.standard();
@@ -298,6 +308,15 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             stateSync.refreshNow();
         }
         return probe.test(channelId, model);
+    }
+
+    /** The ids of this data plane's event-loop threads (the allocation budget test reads what they allocate). */
+    long[] ioThreadIds() {
+        return java.util.stream.StreamSupport.stream(workers.spliterator(), false)
+                .mapToLong(e -> ((io.netty.util.concurrent.SingleThreadEventExecutor) e)
+                        .threadProperties()
+                        .id())
+                .toArray();
     }
 
     /** Database lookups made for keys the snapshot did not know (tests). */

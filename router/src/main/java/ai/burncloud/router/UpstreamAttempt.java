@@ -134,6 +134,21 @@ final class UpstreamAttempt implements UpstreamListener {
         }
     }
 
+    /**
+     * The request again, for a resend on a fresh connection: the body shared (retained), the headers
+     * shared too — nothing writes to them once built, and {@code retainedDuplicate()} would copy both
+     * header maps for every request on a pooled connection.
+     */
+    private static FullHttpRequest replayCopy(FullHttpRequest r) {
+        return new io.netty.handler.codec.http.DefaultFullHttpRequest(
+                r.protocolVersion(),
+                r.method(),
+                r.uri(),
+                r.content().retainedDuplicate(),
+                r.headers(),
+                r.trailingHeaders());
+    }
+
     private void onConnected(Future<Channel> f, FullHttpRequest r) {
         if (ended) {
             r.release();
@@ -153,7 +168,7 @@ final class UpstreamAttempt implements UpstreamListener {
         UpstreamConnector.receiver(ch).attach(this);
         lastActivityNanos = System.nanoTime();
         armDeadline();
-        staleRetry = pooled && !retriedStale ? r.retainedDuplicate() : null;
+        staleRetry = pooled && !retriedStale ? replayCopy(r) : null;
         ch.writeAndFlush(r).addListener(w -> {
             if (!w.isSuccess() && channel == ch) {
                 onConnectionFailure(w.cause());

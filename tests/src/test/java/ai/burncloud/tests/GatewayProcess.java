@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,27 +59,44 @@ final class GatewayProcess implements AutoCloseable {
 
     /** As above, waiting up to {@code healthyWithin} for /health (several JVMs starting at once). */
     static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, Duration healthyWithin) {
+        return startIn(dir, shippedJar(), List.of("-Xmx256m"), extraEnv, healthyWithin);
+    }
+
+    /** The jar the build shipped to {@code dist/}. */
+    static Path shippedJar() {
         Path jar = repositoryRoot().resolve("dist/burncloud.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar + " is missing: build it first (./mvnw -B verify builds it before the tests)");
         }
+        return jar;
+    }
+
+    /** Starts {@code java [jvmOptions] -jar jar router} in {@code dir} (no options: as a newcomer would). */
+    static GatewayProcess startIn(Path dir, Path jar, List<String> jvmOptions, Map<String, String> extraEnv) {
+        return startIn(dir, jar, jvmOptions, extraEnv, Duration.ofSeconds(60));
+    }
+
+    private static GatewayProcess startIn(
+            Path dir, Path jar, List<String> jvmOptions, Map<String, String> extraEnv, Duration healthyWithin) {
         try {
             int port = freePort();
             String password = "root-" + UUID.randomUUID();
-            ProcessBuilder pb = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx256m",
-                            "-jar",
-                            jar.toString(),
-                            "router")
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "router"));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             dir.resolve("gateway.log").toFile()));
             Map<String, String> env = pb.environment();
-            env.keySet().removeIf(k -> k.startsWith("TEST_") || k.equals("DATABASE_URL") || k.equals("REDIS_URL"));
+            env.keySet()
+                    .removeIf(k -> k.startsWith("TEST_")
+                            || k.equals("DATABASE_URL")
+                            || k.equals("REDIS_URL")
+                            || k.endsWith("JAVA_OPTIONS"));
             Map<String, String> values = new HashMap<>();
             values.put("HOST", "127.0.0.1");
             values.put("PORT", Integer.toString(port));
@@ -109,6 +128,11 @@ final class GatewayProcess implements AutoCloseable {
 
     String rootPassword() {
         return rootPassword;
+    }
+
+    /** The process this object started (with no JVM option, the parent of the relaunched router). */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     Path log() {
@@ -176,9 +200,10 @@ final class GatewayProcess implements AutoCloseable {
     int terminate() {
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            // 60 s: a relaunched router's first stop also writes its class-data archive
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("the gateway did not stop within 30 s of SIGTERM; see " + log());
+                throw new AssertionError("the gateway did not stop within 60 s of SIGTERM; see " + log());
             }
             return process.exitValue();
         } catch (InterruptedException e) {
