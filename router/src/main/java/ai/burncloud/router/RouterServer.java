@@ -53,6 +53,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     private final ChannelProbe probe;
     private final io.netty.channel.group.ChannelGroup clients;
     private final KeyLookup keyLookup;
+    private final ConfigPushListener push;
 
     private RouterServer(
             BurnCloudConfig config,
@@ -66,7 +67,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             AtomicReference<RoutingSnapshot> snapshot,
             ChannelProbe probe,
             io.netty.channel.group.ChannelGroup clients,
-            KeyLookup keyLookup) {
+            KeyLookup keyLookup,
+            ConfigPushListener push) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -79,6 +81,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         this.probe = probe;
         this.clients = clients;
         this.keyLookup = keyLookup;
+        this.push = push;
     }
 
     /** The data plane alone: every non-data-plane path answers 404. */
@@ -149,8 +152,14 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                 repos.database().kind() == DatabaseUrl.Kind.SQLITE);
         AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
         StateSync stateSync = new StateSync(repos, config, ledger, recorder, abandoned, snapshot);
+        ConfigPushListener push = null;
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
+            // PostgreSQL tells us of every configuration change at commit; SQLite is polled only
+            if (repos.database().kind() == DatabaseUrl.Kind.POSTGRES) {
+                push = ConfigPushListener.start(
+                        repos.database().url(), repos.configVersion().channel(), stateSync::wake);
+            }
             CircuitBreakers breakers = new CircuitBreakers(
                     config.circuitFailures(), config.circuitCooldown(), probeTimeout(config), seams.nanoClock());
             Settler settler = new Settler(
@@ -215,8 +224,11 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     tokens);
             return new RouterServer(
                     config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients,
-                    keyLookup);
+                    keyLookup, push);
         } catch (InterruptedException | RuntimeException e) {
+            if (push != null) {
+                push.close();
+            }
             stateSync.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -333,6 +345,9 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         keyLookup.close();
+        if (push != null) {
+            push.close();
+        }
         stateSync.close();
     }
 }
