@@ -40,6 +40,7 @@ public enum Setting {
     CIRCUIT_FAILURES("5", "Consecutive failures that open a channel's circuit breaker"),
     CIRCUIT_COOLDOWN_S("30", "Seconds a circuit stays open before a half-open probe"),
     SHUTDOWN_GRACE_S("30", "On SIGTERM, in-flight requests get this long to finish"),
+    SHUTDOWN_GRACE_MS("", "The same grace in milliseconds; when set it wins over SHUTDOWN_GRACE_S"),
     SNAPSHOT_REFRESH_MS("250", "How often the router polls the database for configuration changes"),
     IO_THREADS("0", "Netty event-loop threads (0 = one per core)"),
     TRUSTED_PROXIES(
