@@ -16,7 +16,9 @@ public record ConfigChange(long version, Kind kind, String key) {
         CHANNEL,
         PRICE,
         GROUP_RATIO,
-        OPTION;
+        OPTION,
+        /** Many entities at once (a configuration file imported): routers reload everything. */
+        ALL;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

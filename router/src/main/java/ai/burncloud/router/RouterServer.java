@@ -53,6 +53,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     private final ChannelProbe probe;
     private final io.netty.channel.group.ChannelGroup clients;
     private final KeyLookup keyLookup;
+    private final AdmissionSharing sharing;
     private final ConfigPushListener push;
 
     private RouterServer(
@@ -68,6 +69,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             ChannelProbe probe,
             io.netty.channel.group.ChannelGroup clients,
             KeyLookup keyLookup,
+            AdmissionSharing sharing,
             ConfigPushListener push) {
         this.config = config;
         this.boss = boss;
@@ -81,6 +83,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         this.probe = probe;
         this.clients = clients;
         this.keyLookup = keyLookup;
+        this.sharing = sharing;
         this.push = push;
     }
 
@@ -152,9 +155,12 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                 repos.database().kind() == DatabaseUrl.Kind.SQLITE);
         AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
         StateSync stateSync = new StateSync(repos, config, ledger, recorder, abandoned, snapshot);
+        AdmissionSharing sharing =
+                AdmissionSharing.create(config, repos, instance, journalStaleAfter(config), stateSync);
         ConfigPushListener push = null;
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
+            sharing.start(stateSync);
             // PostgreSQL tells us of every configuration change at commit; SQLite is polled only
             if (repos.database().kind() == DatabaseUrl.Kind.POSTGRES) {
                 push = ConfigPushListener.start(
@@ -180,7 +186,12 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             DataPlane plane = new DataPlane(
                     config,
                     snapshot::get,
-                    new Gatekeeper(new RateLimiter(seams.nanoClock()), ledger, tokens),
+                    new Gatekeeper(
+                            new RateLimiter(seams.nanoClock()),
+                            ledger,
+                            tokens,
+                            sharing.admission(),
+                            config.admissionFailOpen()),
                     new UpstreamSelector(breakers),
                     breakers,
                     seams.translators(),
@@ -224,12 +235,13 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     tokens);
             return new RouterServer(
                     config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients,
-                    keyLookup, push);
+                    keyLookup, sharing, push);
         } catch (InterruptedException | RuntimeException e) {
             if (push != null) {
                 push.close();
             }
             stateSync.close();
+            sharing.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
@@ -349,5 +361,6 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             push.close();
         }
         stateSync.close();
+        sharing.close();
     }
 }

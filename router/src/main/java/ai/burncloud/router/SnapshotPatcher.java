@@ -51,7 +51,7 @@ final class SnapshotPatcher {
                 case CHANNEL -> channels = true;
                 case PRICE -> prices = true;
                 case OPTION -> options = true;
-                case GROUP_RATIO -> {
+                case GROUP_RATIO, ALL -> {
                     return Optional.empty();
                 }
             }

@@ -52,6 +52,11 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts in {@code dir}, over its {@code gateway.db} (kept from an earlier start: a restart). */
     static GatewayProcess startIn(Path dir, Map<String, String> extraEnv) {
+        return startIn(dir, extraEnv, Duration.ofSeconds(60));
+    }
+
+    /** As above, waiting up to {@code healthyWithin} for /health (several JVMs starting at once). */
+    static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, Duration healthyWithin) {
         Path jar = repositoryRoot().resolve("dist/burncloud.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
@@ -86,7 +91,7 @@ final class GatewayProcess implements AutoCloseable {
             // a test that fails before closing it must not leave a gateway running after the JVM exits
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             GatewayProcess gw = new GatewayProcess(process, dir, port, password);
-            gw.awaitHealthy(Duration.ofSeconds(60));
+            gw.awaitHealthy(healthyWithin);
             return gw;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
