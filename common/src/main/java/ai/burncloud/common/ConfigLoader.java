@@ -60,7 +60,7 @@ public final class ConfigLoader {
                 Duration.ofMillis(v.intIn(Setting.LOG_FLUSH_INTERVAL_MS, 10, 60_000)),
                 v.intIn(Setting.CIRCUIT_FAILURES, 1, 1000),
                 Duration.ofSeconds(v.intIn(Setting.CIRCUIT_COOLDOWN_S, 1, 86_400)),
-                Duration.ofSeconds(v.intIn(Setting.SHUTDOWN_GRACE_S, 0, 3600)),
+                shutdownGrace(v),
                 Duration.ofMillis(v.intIn(Setting.SNAPSHOT_REFRESH_MS, 10, 60_000)),
                 v.intIn(Setting.IO_THREADS, 0, 1024),
                 v.ipRanges(Setting.TRUSTED_PROXIES),
@@ -81,6 +81,13 @@ public final class ConfigLoader {
                 v.optional(Setting.LOG_FILE).map(Path::of),
                 v.bool(Setting.ACCESS_LOG),
                 v.optional(Setting.ACCESS_LOG_FILE).map(Path::of));
+    }
+
+    /** SHUTDOWN_GRACE_MS when set (a load balancer's drain is counted in milliseconds), else SHUTDOWN_GRACE_S. */
+    private static Duration shutdownGrace(Values v) {
+        return v.optional(Setting.SHUTDOWN_GRACE_MS).isPresent()
+                ? Duration.ofMillis(v.intIn(Setting.SHUTDOWN_GRACE_MS, 0, 3_600_000))
+                : Duration.ofSeconds(v.intIn(Setting.SHUTDOWN_GRACE_S, 0, 3600));
     }
 
     private static final class Values {

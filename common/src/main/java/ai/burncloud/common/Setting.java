@@ -40,6 +40,7 @@ public enum Setting {
     CIRCUIT_FAILURES("5", "Consecutive failures that open a channel's circuit breaker"),
     CIRCUIT_COOLDOWN_S("30", "Seconds a circuit stays open before a half-open probe"),
     SHUTDOWN_GRACE_S("30", "On SIGTERM, in-flight requests get this long to finish"),
+    SHUTDOWN_GRACE_MS("", "The same grace in milliseconds; when set it wins over SHUTDOWN_GRACE_S"),
     ADMISSION_FAIL_OPEN(
             "false",
             "true: while the database cannot admit for several routers, keys with limits are admitted by each"

@@ -53,7 +53,8 @@ public final class ConfigWriter {
             writePrices(c, plan);
             writeRatios(c, plan);
             writeOptions(c, plan);
-            ConfigVersion.bump(c);
+            // a whole configuration file: routers reload everything rather than patch
+            ConfigVersion.bump(c, ConfigChange.Kind.ALL, null);
             return created;
         });
     }

@@ -84,7 +84,7 @@ final class JdbcChannelRepository implements ChannelRepository {
             }
             ps.executeBatch();
         }
-        ConfigVersion.bump(c);
+        ConfigVersion.bump(c, ConfigChange.Kind.CHANNEL, id);
     }
 
     @Override
@@ -181,7 +181,7 @@ final class JdbcChannelRepository implements ChannelRepository {
                 return Optional.<Channel>empty();
             }
             Sql.update(c, "UPDATE abilities SET enabled = ? WHERE channel_id = ?", status == ChannelStatus.ENABLED, id);
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.CHANNEL, id);
             return find(c, id);
         });
     }
@@ -191,7 +191,7 @@ final class JdbcChannelRepository implements ChannelRepository {
         return db.write(c -> {
             Sql.update(c, "DELETE FROM abilities WHERE channel_id = ?", id);
             boolean deleted = Sql.update(c, "DELETE FROM channels WHERE id = ?", id) > 0;
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.CHANNEL, id);
             return deleted;
         });
     }

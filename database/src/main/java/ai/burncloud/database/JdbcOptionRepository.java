@@ -40,7 +40,7 @@ final class JdbcOptionRepository implements OptionRepository {
                         e.getValue(),
                         Sql.now());
             }
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.OPTION, null);
             return null;
         });
     }

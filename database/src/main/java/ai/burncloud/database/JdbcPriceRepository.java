@@ -45,7 +45,7 @@ final class JdbcPriceRepository implements PriceRepository {
                     output,
                     cachedInput,
                     Sql.now());
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.PRICE, model);
             return find(c, model);
         });
     }
@@ -62,7 +62,7 @@ final class JdbcPriceRepository implements PriceRepository {
                     model,
                     target,
                     Sql.now());
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.PRICE, model);
             return find(c, model);
         });
     }
@@ -84,7 +84,7 @@ final class JdbcPriceRepository implements PriceRepository {
         return db.write(c -> {
             boolean deleted = Sql.update(c, "DELETE FROM prices WHERE model = ?", model) > 0;
             if (deleted) {
-                ConfigVersion.bump(c);
+                ConfigVersion.bump(c, ConfigChange.Kind.PRICE, model);
             }
             return deleted;
         });

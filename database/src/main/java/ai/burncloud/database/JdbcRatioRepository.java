@@ -30,7 +30,7 @@ final class JdbcRatioRepository implements RatioRepository {
                     ratio.toPlainString(),
                     completionRatio.toPlainString(),
                     Sql.now());
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.PRICE, model);
             return new ModelRatio(model, ratio, completionRatio);
         });
     }
@@ -51,7 +51,7 @@ final class JdbcRatioRepository implements RatioRepository {
     public boolean deleteModelRatio(String model) {
         return db.write(c -> {
             boolean deleted = Sql.update(c, "DELETE FROM model_ratios WHERE model = ?", model) > 0;
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.PRICE, model);
             return deleted;
         });
     }
@@ -69,7 +69,7 @@ final class JdbcRatioRepository implements RatioRepository {
                     ratio.toPlainString(),
                     description,
                     Sql.now());
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.GROUP_RATIO, group);
             return Sql.queryOne(
                             c,
                             "SELECT group_name, ratio, description FROM group_ratios WHERE group_name = ?",
@@ -95,7 +95,7 @@ final class JdbcRatioRepository implements RatioRepository {
     public boolean deleteGroupRatio(String group) {
         return db.write(c -> {
             boolean deleted = Sql.update(c, "DELETE FROM group_ratios WHERE group_name = ?", group) > 0;
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.GROUP_RATIO, group);
             return deleted;
         });
     }

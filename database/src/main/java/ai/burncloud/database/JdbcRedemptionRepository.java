@@ -93,7 +93,7 @@ final class JdbcRedemptionRepository implements RedemptionRepository {
                     amount,
                     now,
                     userId);
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.USER, userId);
             return OptionalLong.of(amount);
         });
     }

@@ -57,7 +57,7 @@ final class JdbcTokenRepository implements TokenRepository {
                     t.tpm(),
                     now,
                     now);
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.TOKEN, id);
             return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM tokens WHERE id = ?", JdbcTokenRepository::map, id)
                     .orElseThrow();
         });
@@ -130,7 +130,7 @@ final class JdbcTokenRepository implements TokenRepository {
                     (u.status() != null ? u.status() : t.status()).id(),
                     Sql.now(),
                     id);
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.TOKEN, id);
             return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM tokens WHERE id = ?", JdbcTokenRepository::map, id);
         });
     }
@@ -140,7 +140,7 @@ final class JdbcTokenRepository implements TokenRepository {
         return db.write(c -> {
             boolean deleted = Sql.update(c, "DELETE FROM tokens WHERE id = ?", id) > 0;
             if (deleted) {
-                ConfigVersion.bump(c);
+                ConfigVersion.bump(c, ConfigChange.Kind.TOKEN, id);
             }
             return deleted;
         });

@@ -54,7 +54,7 @@ final class JdbcUserRepository implements UserRepository {
         return db.write(c -> {
             long now = Sql.now();
             long id = insert(c, u, now);
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.USER, id);
             return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id)
                     .orElseThrow();
         });
@@ -73,7 +73,10 @@ final class JdbcUserRepository implements UserRepository {
                         now,
                         u.inviterId());
             }
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.USER, id);
+            if (u.inviterId() != null && inviterBonus > 0) {
+                ConfigVersion.bump(c, ConfigChange.Kind.USER, u.inviterId());
+            }
             return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id)
                     .orElseThrow();
         });
@@ -139,7 +142,7 @@ final class JdbcUserRepository implements UserRepository {
             if (n == 0) {
                 return Optional.<User>empty();
             }
-            ConfigVersion.bump(c);
+            ConfigVersion.bump(c, ConfigChange.Kind.USER, id);
             return Sql.queryOne(c, "SELECT " + COLUMNS + " FROM users WHERE id = ?", JdbcUserRepository::map, id);
         });
     }
@@ -149,7 +152,7 @@ final class JdbcUserRepository implements UserRepository {
         return db.write(c -> {
             boolean deleted = Sql.update(c, "DELETE FROM users WHERE id = ?", id) > 0;
             if (deleted) {
-                ConfigVersion.bump(c);
+                ConfigVersion.bump(c, ConfigChange.Kind.USER, id);
             }
             return deleted;
         });
@@ -166,7 +169,7 @@ final class JdbcUserRepository implements UserRepository {
                     id);
             Optional<Long> balance = Sql.queryOne(c, "SELECT balance FROM users WHERE id = ?", rs -> rs.getLong(1), id);
             if (balance.isPresent()) {
-                ConfigVersion.bump(c);
+                ConfigVersion.bump(c, ConfigChange.Kind.USER, id);
             }
             return balance;
         });

@@ -81,8 +81,16 @@ final class RequestDispatcher {
         switch (route.kind()) {
             case HEALTH -> {
                 request.release();
-                byte[] body = Json.writeBytes(
-                        Map.of("status", "ok", "version", Version.current(), "database", plane.databaseKind()));
+                // config_version: the configuration this instance serves (how far a change has spread)
+                byte[] body = Json.writeBytes(Map.of(
+                        "status",
+                        "ok",
+                        "version",
+                        Version.current(),
+                        "database",
+                        plane.databaseKind(),
+                        "config_version",
+                        plane.snapshot().get().version()));
                 ClientResponses.send(
                         ctx,
                         ClientResponses.json(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body), requestId),

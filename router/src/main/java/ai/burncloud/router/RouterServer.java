@@ -59,6 +59,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     private final io.netty.channel.group.ChannelGroup clients;
     private final KeyLookup keyLookup;
     private final AdmissionSharing sharing;
+    private final ConfigPushListener push;
 
     private RouterServer(
             BurnCloudConfig config,
@@ -73,7 +74,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             ChannelProbe probe,
             io.netty.channel.group.ChannelGroup clients,
             KeyLookup keyLookup,
-            AdmissionSharing sharing) {
+            AdmissionSharing sharing,
+            ConfigPushListener push) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -87,6 +89,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         this.clients = clients;
         this.keyLookup = keyLookup;
         this.sharing = sharing;
+        this.push = push;
     }
 
     /** The data plane alone: every non-data-plane path answers 404. */
@@ -164,9 +167,15 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         StateSync stateSync = new StateSync(repos, config, ledger, recorder, abandoned, snapshot);
         AdmissionSharing sharing =
                 AdmissionSharing.create(config, repos, instance, journalStaleAfter(config), stateSync);
+        ConfigPushListener push = null;
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
             sharing.start(stateSync);
+            // PostgreSQL tells us of every configuration change at commit; SQLite is polled only
+            if (repos.database().kind() == DatabaseUrl.Kind.POSTGRES) {
+                push = ConfigPushListener.start(
+                        repos.database().url(), repos.configVersion().channel(), stateSync::wake);
+            }
             CircuitBreakers breakers = new CircuitBreakers(
                     config.circuitFailures(), config.circuitCooldown(), probeTimeout(config), seams.nanoClock());
             Settler settler = new Settler(
@@ -236,8 +245,11 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     tokens);
             return new RouterServer(
                     config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients,
-                    keyLookup, sharing);
+                    keyLookup, sharing, push);
         } catch (InterruptedException | RuntimeException e) {
+            if (push != null) {
+                push.close();
+            }
             stateSync.close();
             sharing.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -364,6 +376,9 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         keyLookup.close();
+        if (push != null) {
+            push.close();
+        }
         stateSync.close();
         sharing.close();
     }

@@ -1,23 +1,28 @@
 package ai.burncloud.router;
 
 import ai.burncloud.database.ChannelStatus;
+import ai.burncloud.database.ConfigChange;
 import ai.burncloud.database.Repositories;
 import ai.burncloud.service.AbandonedRequests;
 import ai.burncloud.service.QuotaLedger;
 import ai.burncloud.service.UsageRecorder;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that talks to the database for the data plane: it writes settled requests in
- * batches (with the in-flight journal), polls the configuration version and swaps in a new snapshot
- * when it moved, records channel auto-disables, and settles requests a stopped router left in the
- * journal. Doing these on one thread is what keeps the quota ledger's mirror exact: a reload can
+ * batches (with the in-flight journal), polls the configuration version and, when it moved (or a
+ * {@link #wake} says it did), swaps in a snapshot patched with the changes since — re-reading
+ * everything only when those are not all known — records channel auto-disables, and settles
+ * requests a stopped router left in the journal. Doing these on one thread is what keeps the quota ledger's mirror exact: a reload can
  * never interleave with a flush.
  */
 public final class StateSync implements AutoCloseable {
@@ -25,12 +30,16 @@ public final class StateSync implements AutoCloseable {
 
     private final Repositories repos;
     private final SnapshotLoader loader;
+    private final SnapshotPatcher patcher;
     private final QuotaLedger ledger;
     private final UsageRecorder recorder;
     private final AbandonedRequests abandoned;
     private final AtomicReference<RoutingSnapshot> current;
     private final ScheduledExecutorService thread;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final PushedChanges pushed = new PushedChanges();
     private long loadedVersion = Long.MIN_VALUE;
+    private volatile long fullLoads;
 
     public StateSync(
             Repositories repos,
@@ -41,6 +50,7 @@ public final class StateSync implements AutoCloseable {
             AtomicReference<RoutingSnapshot> current) {
         this.repos = repos;
         this.loader = new SnapshotLoader(repos, config);
+        this.patcher = new SnapshotPatcher(repos, config);
         this.ledger = ledger;
         this.recorder = recorder;
         this.abandoned = abandoned;
@@ -110,6 +120,25 @@ public final class StateSync implements AutoCloseable {
         });
     }
 
+    /**
+     * Says the configuration changed (a NOTIFY arrived, naming the change in {@code payload}; null
+     * when what changed is not known): the state thread catches up at once instead of at its next
+     * poll. Wakes arriving while one is pending are folded into it. Never blocks.
+     */
+    public void wake(String payload) {
+        pushed.offer(payload);
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    wakePending.set(false);
+                    safeApplyPushed();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                wakePending.set(false);
+            }
+        }
+    }
+
     /** Flushes pending usage now and waits (tests, shutdown). */
     public void flushNow() {
         submitAndWait(this::safeFlush);
@@ -118,6 +147,11 @@ public final class StateSync implements AutoCloseable {
     /** Reloads now if the configuration changed, and waits (tests). */
     public void refreshNow() {
         submitAndWait(this::safeReload);
+    }
+
+    /** How many times every table was read (the start, then only changes that cannot be patched). */
+    long fullLoads() {
+        return fullLoads;
     }
 
     private void submitAndWait(Runnable r) {
@@ -156,17 +190,66 @@ public final class StateSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the notified changes straight from their payloads when they follow the version held
+     * (no version poll, no change-table read); anything else — a gap, a change this version cannot
+     * name — goes the polling way.
+     */
+    private void safeApplyPushed() {
+        try {
+            Optional<List<ConfigChange>> following = pushed.drainFollowing(loadedVersion);
+            if (following.isEmpty()) {
+                reloadIfChanged();
+                return;
+            }
+            List<ConfigChange> changes = following.get();
+            long started = System.nanoTime();
+            recorder.flush();
+            RoutingSnapshot patched =
+                    patcher.apply(current.get(), changes, ledger).orElse(null);
+            if (patched == null) {
+                reloadIfChanged();
+                return;
+            }
+            current.set(patched);
+            loadedVersion = patched.version();
+            log.debug(
+                    "routing snapshot {} patched from a notification in {} ms",
+                    loadedVersion,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // nothing was swapped in: the next poll catches up from the change table
+            log.error("applying a configuration change failed: {}", e.getMessage());
+        }
+    }
+
     private void reloadIfChanged() {
         long version = repos.configVersion().current();
         if (version == loadedVersion) {
             return;
         }
-        // pending settlements first: the reload then reads a database that already contains them
+        long started = System.nanoTime();
+        Optional<List<ConfigChange>> changes = loadedVersion == Long.MIN_VALUE
+                ? Optional.empty()
+                : repos.configVersion().since(loadedVersion);
+        // pending settlements first: what is read next already contains them
         recorder.flush();
-        RoutingSnapshot snapshot = loader.load(ledger);
+        RoutingSnapshot patched =
+                changes.flatMap(c -> patcher.apply(current.get(), c, ledger)).orElse(null);
+        RoutingSnapshot snapshot;
+        if (patched != null) {
+            snapshot = patched;
+        } else {
+            snapshot = loader.load(ledger);
+            fullLoads++;
+        }
         current.set(snapshot);
         loadedVersion = snapshot.version();
-        log.debug("routing snapshot {} loaded", loadedVersion);
+        log.debug(
+                "routing snapshot {} {} in {} ms",
+                loadedVersion,
+                patched != null ? "patched" : "loaded",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static String truncate(String s) {

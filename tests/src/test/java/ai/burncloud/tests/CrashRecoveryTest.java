@@ -23,16 +23,12 @@ import ai.burncloud.service.PriceAdmin;
 import ai.burncloud.service.TokenAdmin;
 import ai.burncloud.service.TokenRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,10 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +85,7 @@ class CrashRecoveryTest {
 
             GatewayProcess first = GatewayProcess.startIn(dir, env);
             Set<String> finishedEarly = new HashSet<>();
-            List<Stream> streams = new ArrayList<>();
+            List<StreamingCall> streams = new ArrayList<>();
             Map<String, Long> callsEndedAt = new ConcurrentHashMap<>();
             long killedAt;
             try {
@@ -99,9 +93,9 @@ class CrashRecoveryTest {
                     finishedEarly.add(call(first, setup.key()));
                 }
                 for (int i = 0; i < STREAMS; i++) {
-                    streams.add(Stream.open(http, first.baseUrl(), setup.key()));
+                    streams.add(StreamingCall.open(http, first.baseUrl(), setup.key(), SlowStreams.request()));
                 }
-                for (Stream s : streams) {
+                for (StreamingCall s : streams) {
                     s.awaitEvents(10);
                 }
                 // calls keep finishing right up to the kill
@@ -126,7 +120,7 @@ class CrashRecoveryTest {
             } finally {
                 first.close();
             }
-            for (Stream s : streams) {
+            for (StreamingCall s : streams) {
                 assertThat(s.awaitEnd()).as("the stream was cut by the kill").isFalse();
                 assertThat(s.firstByteAt).isLessThan(killedAt - TimeUnit.MILLISECONDS.toNanos(FLUSH_MS));
             }
@@ -278,67 +272,6 @@ class CrashRecoveryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A streamed call read event by event on a thread of its own until it ends or is cut. */
-    private static final class Stream {
-        final String requestId;
-        final long firstByteAt;
-        private final AtomicInteger events = new AtomicInteger();
-        private final CountDownLatch ended = new CountDownLatch(1);
-        private volatile boolean sawDone;
-
-        private Stream(String requestId, long firstByteAt) {
-            this.requestId = requestId;
-            this.firstByteAt = firstByteAt;
-        }
-
-        static Stream open(HttpClient http, String base, String key) throws Exception {
-            HttpResponse<InputStream> r = http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
-                            .header("authorization", "Bearer " + key)
-                            .header("content-type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(SlowStreams.request()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(r.statusCode()).isEqualTo(200);
-            Stream s = new Stream(r.headers().firstValue("x-request-id").orElseThrow(), System.nanoTime());
-            Thread t = new Thread(() -> s.read(r.body()), "stream-" + s.requestId);
-            t.setDaemon(true);
-            t.start();
-            return s;
-        }
-
-        private void read(InputStream body) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.equals("data: [DONE]")) {
-                        sawDone = true;
-                    } else if (line.startsWith("data:")) {
-                        events.incrementAndGet();
-                    }
-                }
-            } catch (IOException cut) {
-                // the router died under us
-            } finally {
-                ended.countDown();
-            }
-        }
-
-        void awaitEvents(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (events.get() < n) {
-                assertThat(System.nanoTime()).as("events of " + requestId).isLessThan(deadline);
-                Thread.sleep(10);
-            }
-        }
-
-        /** Whether the stream ended whole. */
-        boolean awaitEnd() throws InterruptedException {
-            assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
-            return sawDone;
         }
     }
 }
