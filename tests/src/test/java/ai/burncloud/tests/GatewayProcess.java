@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,21 +54,29 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts in {@code dir}, over its {@code gateway.db} (kept from an earlier start: a restart). */
     static GatewayProcess startIn(Path dir, Map<String, String> extraEnv) {
+        return startIn(dir, extraEnv, List.of("-Xmx256m"), 0);
+    }
+
+    /**
+     * Starts in {@code dir} with these JVM options, on {@code port} (0: a free one; a restart passes
+     * the port of the gateway it replaces, as a supervisor restarting a service would).
+     */
+    static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, List<String> jvmOptions, int port) {
         Path jar = repositoryRoot().resolve("dist/burncloud.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     jar + " is missing: build it first (./mvnw -B verify builds it before the tests)");
         }
         try {
-            int port = freePort();
+            if (port == 0) {
+                port = freePort();
+            }
             String password = "root-" + UUID.randomUUID();
-            ProcessBuilder pb = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx256m",
-                            "-jar",
-                            jar.toString(),
-                            "router")
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "router"));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -93,6 +103,26 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM options the {@code burncloud} launcher script runs the jar with by default, read from the
+     * script itself so a test measures what an operator runs.
+     */
+    static List<String> launcherJvmOptions() {
+        try {
+            for (String line : Files.readAllLines(repositoryRoot().resolve("burncloud"))) {
+                if (line.startsWith("default_opts=\"")) {
+                    List<String> options = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+                    options.addAll(
+                            List.of(line.substring(14, line.lastIndexOf('"')).split(" ")));
+                    return options;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no default_opts=\"…\" line in the burncloud launcher");
+    }
+
     /** The database of a gateway started in {@code dir}. */
     static String databaseUrl(Path dir) {
         return "sqlite:" + dir.resolve("gateway.db");
@@ -100,6 +130,19 @@ final class GatewayProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The JVM's process id (the child is the JVM itself, no launcher shell in between). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String rootPassword() {
