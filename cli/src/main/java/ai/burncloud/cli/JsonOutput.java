@@ -26,8 +26,13 @@ final class JsonOutput {
     private JsonOutput() {}
 
     static void print(PrintWriter out, JsonNode node) {
+        out.print(text(node));
+    }
+
+    /** The document as printed, ending in a newline. */
+    static String text(JsonNode node) {
         try {
-            out.println(WRITER.writeValueAsString(node));
+            return WRITER.writeValueAsString(node) + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

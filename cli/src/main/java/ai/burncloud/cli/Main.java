@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
             TokenCommand.class,
             UserCommand.class,
             SecretsCommand.class,
-            AuditCommand.class
+            AuditCommand.class,
+            ConfigCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 operation failed (e.g. not found), 2 usage or configuration error."})
 public final class Main implements Callable<Integer> {

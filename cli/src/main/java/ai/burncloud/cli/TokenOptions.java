@@ -34,7 +34,13 @@ final class TokenOptions {
     @Option(names = "--rpm", paramLabel = "N", description = "Requests per minute (0 = no limit).")
     Integer rpm;
 
+    @Option(
+            names = "--tpm",
+            paramLabel = "N",
+            description = "Tokens per minute, prompt plus completion (0 = no limit).")
+    Integer tpm;
+
     TokenRequest request(String user) {
-        return new TokenRequest(name, user, quota, expires, models, group, rpm);
+        return new TokenRequest(name, user, quota, expires, models, group, rpm, null, null, tpm);
     }
 }

@@ -89,6 +89,7 @@ final class TokenViews {
                 .add("models", Formats.list(t.models(), "all"))
                 .add("group", t.groupOverride() == null ? "(the user's group)" : t.groupOverride())
                 .add("rpm", t.rpm() == 0 ? "no limit" : String.valueOf(t.rpm()))
+                .add("tpm", t.tpm() == 0 ? "no limit" : String.valueOf(t.tpm()))
                 .add("created", Formats.time(t.createdAt()))
                 .add("updated", Formats.time(t.updatedAt()));
     }

@@ -22,6 +22,8 @@ import picocli.CommandLine;
  */
 class CliAuditTest extends CliTestBase {
     private static final String KEY = "sk-cli-audit-abcdefghijklmnopqrstuvwxyz";
+    /** Stands for a configuration file that changes gpt-4o's price, written into the test's folder. */
+    private static final String CONFIG_FILE = "CONFIG_FILE";
 
     /** Commands that only read, run the gateway or open a window. */
     private static final Set<String> NOT_CHANGES = Set.of(
@@ -34,7 +36,9 @@ class CliAuditTest extends CliTestBase {
             "token list",
             "token get",
             "user list",
-            "audit list");
+            "audit list",
+            "config export",
+            "config diff");
 
     /** Arguments (after the command), stdin, and the entity and action of the entry. */
     private record Case(List<String> args, String stdin, String entity, String action) {}
@@ -64,7 +68,8 @@ class CliAuditTest extends CliTestBase {
                     "user passwd",
                     new Case(List.of("alice", "--password-stdin"), "new-password-1\n", "users", "passwd")),
             Map.entry("user delete", new Case(List.of("alice"), "", "users", "delete")),
-            Map.entry("secrets rotate", new Case(List.of(), "", "secrets", "rotate")));
+            Map.entry("secrets rotate", new Case(List.of(), "", "secrets", "rotate")),
+            Map.entry("config import", new Case(List.of(CONFIG_FILE), "", "prices", "update")));
 
     static Stream<String> changingCommands() {
         List<String> leaves = new ArrayList<>();
@@ -102,6 +107,16 @@ class CliAuditTest extends CliTestBase {
                 .out());
     }
 
+    private String configFile() {
+        try {
+            return java.nio.file.Files.writeString(
+                            dir.resolve("burncloud.yaml"), "prices:\n  - model: gpt-4o\n    input: 3\n    output: 4\n")
+                    .toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("changingCommands")
     void everyChangingCommandIsAudited(String command) {
@@ -109,7 +124,9 @@ class CliAuditTest extends CliTestBase {
         assertThat(c).as("no audit case for '%s': add one to CASES", command).isNotNull();
         int before = entries(c.entity(), c.action()).size();
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
-        args.addAll(c.args());
+        for (String arg : c.args()) {
+            args.add(arg.equals(CONFIG_FILE) ? configFile() : arg);
+        }
 
         cli.runWithStdin(c.stdin(), args.toArray(String[]::new)).ok();
 

@@ -75,6 +75,11 @@ class TokenCommandsTest extends CliTestBase {
         cli.run("token", "create", "--name", "a", "--user", "alice", "--models", "gpt-4,claude", "--rpm", "5")
                 .ok();
         assertThat(cli.run("token", "get", "1").ok().out()).containsPattern("user:\\s+alice");
+        assertThat(cli.run("token", "get", "1").ok().out()).containsPattern("tpm:\\s+no limit");
+        cli.run("token", "update", "1", "--tpm", "40000").ok();
+        assertThat(cli.run("token", "get", "1").ok().out()).containsPattern("tpm:\\s+40000");
+        assertThat(cli.run("token", "get", "1", "--json").ok().out()).contains("\"tpm\": 40000");
+        cli.run("token", "update", "1", "--tpm", "-5").fails(2);
         cli.run("token", "create", "--name", "a", "--user", "ghost").fails(1);
         cli.run("token", "delete", "1").ok();
         cli.run("token", "get", "1").fails(1);

@@ -10,39 +10,20 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.fluentui.FluentUiRegularAL;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Channels: status and last test per row, enable/disable, speed test, add and edit. */
-final class ChannelsPage implements Page {
+final class ChannelsPage extends Page {
     private final Context ctx;
     private final ChannelsModel model;
     private ChannelForm form;
     private HBox body;
-    private Node view;
 
     ChannelsPage(Context ctx) {
+        super("channels", FluentUiRegularAL.CLOUD_20);
         this.ctx = ctx;
         this.model = new ChannelsModel(ctx);
-    }
-
-    @Override
-    public String id() {
-        return "channels";
-    }
-
-    @Override
-    public Ikon icon() {
-        return FluentUiRegularAL.CLOUD_20;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -50,7 +31,8 @@ final class ChannelsPage implements Page {
         model.refresh();
     }
 
-    private Node build() {
+    @Override
+    Node build() {
         Texts t = ctx.texts();
         Button add = new Button(t.get("channels.add"), new FontIcon(FluentUiRegularAL.ADD_20));
         add.setId("channels-add");

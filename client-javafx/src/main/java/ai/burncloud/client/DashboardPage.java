@@ -9,28 +9,17 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.fluentui.FluentUiRegularAL;
 
 /** Tiles for the moment's traffic and today's errors and spend; strip charts of the last ten minutes. */
-final class DashboardPage implements Page {
+final class DashboardPage extends Page {
     private final Context ctx;
     private final DashboardModel model;
-    private Node view;
 
     DashboardPage(Context ctx) {
+        super("dashboard", FluentUiRegularAL.DATA_HISTOGRAM_24);
         this.ctx = ctx;
         this.model = new DashboardModel(ctx);
-    }
-
-    @Override
-    public String id() {
-        return "dashboard";
-    }
-
-    @Override
-    public Ikon icon() {
-        return FluentUiRegularAL.DATA_HISTOGRAM_24;
     }
 
     DashboardModel model() {
@@ -38,14 +27,7 @@ final class DashboardPage implements Page {
     }
 
     @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    Node build() {
         Texts t = ctx.texts();
         HBox tiles = new HBox(
                 12,

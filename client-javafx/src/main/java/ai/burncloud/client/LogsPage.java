@@ -18,18 +18,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.fluentui.FluentUiRegularMZ;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The request log: search with the API's filters, live tail, and every field of a selected row. */
-final class LogsPage implements Page {
+final class LogsPage extends Page {
     private static final List<Long> WINDOWS = List.of(900L, 3600L, 86_400L, 604_800L, 0L);
 
     private final Context ctx;
     private final LogsModel model;
     private final GridPane detail = new GridPane();
-    private Node view;
     private ComboBox<Long> window;
     private TextField modelField;
     private TextField token;
@@ -39,26 +37,9 @@ final class LogsPage implements Page {
     private ComboBox<String> stream;
 
     LogsPage(Context ctx) {
+        super("logs", FluentUiRegularMZ.TEXT_BULLET_LIST_20);
         this.ctx = ctx;
         this.model = new LogsModel(ctx);
-    }
-
-    @Override
-    public String id() {
-        return "logs";
-    }
-
-    @Override
-    public Ikon icon() {
-        return FluentUiRegularMZ.TEXT_BULLET_LIST_20;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -76,7 +57,8 @@ final class LogsPage implements Page {
         model.stop();
     }
 
-    private Node build() {
+    @Override
+    Node build() {
         Texts t = ctx.texts();
         window = new ComboBox<>();
         window.getItems().setAll(WINDOWS);

@@ -3,21 +3,45 @@ package ai.burncloud.client;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 
-/** One page of the navigation rail. */
-interface Page {
-    /** Stable id: the rail button's CSS id is {@code nav-<id>}, the texts key {@code nav.<id>}. */
-    String id();
+/**
+ * One page of the navigation rail. Its view is built on first show, not at start: the window opens
+ * at once and a page the user never visits costs nothing.
+ */
+abstract class Page {
+    private final String id;
+    private final Ikon icon;
+    private Node view;
 
-    Ikon icon();
+    /** @param id stable: the rail button's CSS id is {@code nav-<id>}, the texts key {@code nav.<id>} */
+    Page(String id, Ikon icon) {
+        this.id = id;
+        this.icon = icon;
+    }
 
-    Node view();
+    final String id() {
+        return id;
+    }
+
+    final Ikon icon() {
+        return icon;
+    }
+
+    final Node view() {
+        if (view == null) {
+            view = build();
+        }
+        return view;
+    }
+
+    /** Builds the page's view, once. */
+    abstract Node build();
 
     /** The page became visible: load or start following. */
-    default void shown() {}
+    void shown() {}
 
     /** Another page took its place. */
-    default void hidden() {}
+    void hidden() {}
 
     /** The window closes or is rebuilt: stop every background activity. */
-    default void dispose() {}
+    void dispose() {}
 }

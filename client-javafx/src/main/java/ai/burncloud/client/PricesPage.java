@@ -9,38 +9,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.fluentui.FluentUiRegularAL;
 import org.kordamp.ikonli.fluentui.FluentUiRegularMZ;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Prices per 1M tokens: the table, and a panel to set one (select a row to edit it). */
-final class PricesPage implements Page {
+final class PricesPage extends Page {
     private final Context ctx;
     private final PricesModel model;
-    private Node view;
 
     PricesPage(Context ctx) {
+        super("prices", FluentUiRegularMZ.MONEY_20);
         this.ctx = ctx;
         this.model = new PricesModel(ctx);
-    }
-
-    @Override
-    public String id() {
-        return "prices";
-    }
-
-    @Override
-    public Ikon icon() {
-        return FluentUiRegularMZ.MONEY_20;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -48,7 +29,8 @@ final class PricesPage implements Page {
         model.refresh();
     }
 
-    private Node build() {
+    @Override
+    Node build() {
         Texts t = ctx.texts();
         TableView<PriceRow> table = Tables.table("prices-table", t.get("prices.empty"));
         table.setItems(model.rows());

@@ -15,35 +15,18 @@ import org.kordamp.ikonli.fluentui.FluentUiRegularMZ;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Theme (system, light, dark), language (English, 中文) and the server we are connected to. */
-final class SettingsPage implements Page {
+final class SettingsPage extends Page {
     private final Context ctx;
     private final MainWindow.Actions actions;
-    private Node view;
 
     SettingsPage(Context ctx, MainWindow.Actions actions) {
+        super("settings", FluentUiRegularMZ.SETTINGS_20);
         this.ctx = ctx;
         this.actions = actions;
     }
 
     @Override
-    public String id() {
-        return "settings";
-    }
-
-    @Override
-    public Ikon icon() {
-        return FluentUiRegularMZ.SETTINGS_20;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
-    }
-
-    private Node build() {
+    Node build() {
         Texts t = ctx.texts();
         ToggleGroup themes = new ToggleGroup();
         HBox themeRow = new HBox(16);

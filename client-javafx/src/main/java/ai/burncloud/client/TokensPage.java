@@ -14,37 +14,18 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.fluentui.FluentUiRegularAL;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Tokens: the keys tools use; a new key is shown once, with Copy. */
-final class TokensPage implements Page {
+final class TokensPage extends Page {
     private final Context ctx;
     private final TokensModel model;
-    private Node view;
 
     TokensPage(Context ctx) {
+        super("tokens", FluentUiRegularAL.KEY_20);
         this.ctx = ctx;
         this.model = new TokensModel(ctx);
-    }
-
-    @Override
-    public String id() {
-        return "tokens";
-    }
-
-    @Override
-    public Ikon icon() {
-        return FluentUiRegularAL.KEY_20;
-    }
-
-    @Override
-    public Node view() {
-        if (view == null) {
-            view = build();
-        }
-        return view;
     }
 
     @Override
@@ -57,7 +38,8 @@ final class TokensPage implements Page {
         model.dismissKey();
     }
 
-    private Node build() {
+    @Override
+    Node build() {
         Texts t = ctx.texts();
         TableView<TokenRow> table = Tables.table("tokens-table", t.get("tokens.empty"));
         table.setItems(model.rows());

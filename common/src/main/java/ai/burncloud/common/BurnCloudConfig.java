@@ -33,7 +33,8 @@ public record BurnCloudConfig(
         Duration localCountBudget,
         Optional<String> secretKey,
         Optional<java.nio.file.Path> secretKeyFile,
-        int auditRetentionDays) {
+        int auditRetentionDays,
+        boolean admissionFailOpen) {
 
     /** Whether {@code peer} is a reverse proxy whose X-Forwarded-For / -Proto headers are believed. */
     public boolean trustsProxy(java.net.InetAddress peer) {

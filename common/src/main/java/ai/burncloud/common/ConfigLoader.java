@@ -70,7 +70,8 @@ public final class ConfigLoader {
                 Duration.ofMillis(v.intIn(Setting.LOCAL_COUNT_BUDGET_MS, 1, 600_000)),
                 v.optional(Setting.BURNCLOUD_SECRET_KEY),
                 v.optional(Setting.SECRET_KEY_FILE).map(Path::of),
-                v.intIn(Setting.AUDIT_RETENTION_DAYS, 0, 36_500));
+                v.intIn(Setting.AUDIT_RETENTION_DAYS, 0, 36_500),
+                v.bool(Setting.ADMISSION_FAIL_OPEN));
     }
 
     /** The log destinations from already merged raw values; throws ConfigException on a bad value. */

@@ -40,6 +40,10 @@ public enum Setting {
     CIRCUIT_FAILURES("5", "Consecutive failures that open a channel's circuit breaker"),
     CIRCUIT_COOLDOWN_S("30", "Seconds a circuit stays open before a half-open probe"),
     SHUTDOWN_GRACE_S("30", "On SIGTERM, in-flight requests get this long to finish"),
+    ADMISSION_FAIL_OPEN(
+            "false",
+            "true: while the database cannot admit for several routers, keys with limits are admitted by each"
+                    + " router's own limits instead of 503"),
     SNAPSHOT_REFRESH_MS("250", "How often the router polls the database for configuration changes"),
     IO_THREADS("0", "Netty event-loop threads (0 = one per core)"),
     TRUSTED_PROXIES(

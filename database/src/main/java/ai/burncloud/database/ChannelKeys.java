@@ -28,6 +28,11 @@ public final class ChannelKeys {
         return cipher.source();
     }
 
+    /** The cipher the channels are stored with, for writers that store keys in their own transaction. */
+    KeyCipher cipher() {
+        return cipher;
+    }
+
     /**
      * Checks that every stored key decrypts (else a {@code ConfigException} naming the key needed and
      * where it was looked for) and encrypts the ones still in plain text.

@@ -66,14 +66,19 @@ final class JdbcChannelRepository implements ChannelRepository {
 
     /** Rewrites the channel's abilities from its current row: one per group x model. */
     private static void syncAbilities(Connection c, Channel ch) throws SQLException {
-        Sql.update(c, "DELETE FROM abilities WHERE channel_id = ?", ch.id());
-        boolean enabled = ch.status() == ChannelStatus.ENABLED;
+        syncAbilities(c, ch.id(), ch.spec(), ch.status());
+    }
+
+    /** Rewrites channel {@code id}'s abilities from its spec and status, and bumps the version. */
+    static void syncAbilities(Connection c, long id, ChannelSpec spec, ChannelStatus status) throws SQLException {
+        Sql.update(c, "DELETE FROM abilities WHERE channel_id = ?", id);
+        boolean enabled = status == ChannelStatus.ENABLED;
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO abilities (group_name, model, channel_id, enabled, priority, weight)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (String group : ch.groups()) {
-                for (String model : ch.models()) {
-                    Sql.bind(ps, group, model, ch.id(), enabled, ch.priority(), ch.weight());
+            for (String group : spec.groups()) {
+                for (String model : spec.models()) {
+                    Sql.bind(ps, group, model, id, enabled, spec.priority(), spec.weight());
                     ps.addBatch();
                 }
             }

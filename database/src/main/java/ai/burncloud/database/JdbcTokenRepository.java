@@ -7,7 +7,7 @@ import java.util.Optional;
 
 final class JdbcTokenRepository implements TokenRepository {
     private static final String COLUMNS = "id, user_id, name, key_hash, key_prefix, status, quota_limit, used_quota,"
-            + " expires_at, models, ip_ranges, group_override, rpm, created_at, updated_at";
+            + " expires_at, models, ip_ranges, group_override, rpm, created_at, updated_at, tpm";
 
     private final Database db;
 
@@ -31,7 +31,8 @@ final class JdbcTokenRepository implements TokenRepository {
                 rs.getString("group_override"),
                 rs.getInt("rpm"),
                 rs.getLong("created_at"),
-                rs.getLong("updated_at"));
+                rs.getLong("updated_at"),
+                rs.getInt("tpm"));
     }
 
     @Override
@@ -41,8 +42,8 @@ final class JdbcTokenRepository implements TokenRepository {
             long id = Sql.insert(
                     c,
                     "INSERT INTO tokens (user_id, name, key_hash, key_prefix, quota_limit, expires_at, models,"
-                            + " ip_ranges, group_override, rpm, created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            + " ip_ranges, group_override, rpm, tpm, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     t.userId(),
                     t.name(),
                     t.keyHash(),
@@ -53,6 +54,7 @@ final class JdbcTokenRepository implements TokenRepository {
                     JsonColumns.list(t.ipRanges()),
                     blankToNull(t.groupOverride()),
                     t.rpm(),
+                    t.tpm(),
                     now,
                     now);
             ConfigVersion.bump(c);
@@ -116,7 +118,7 @@ final class JdbcTokenRepository implements TokenRepository {
             Sql.update(
                     c,
                     "UPDATE tokens SET name = ?, quota_limit = ?, expires_at = ?, models = ?, ip_ranges = ?,"
-                            + " group_override = ?, rpm = ?, status = ?, updated_at = ? WHERE id = ?",
+                            + " group_override = ?, rpm = ?, tpm = ?, status = ?, updated_at = ? WHERE id = ?",
                     u.name() != null ? u.name() : t.name(),
                     u.quotaLimit() != null ? u.quotaLimit() : t.quotaLimit(),
                     u.expiresAt() != null ? u.expiresAt() : t.expiresAt(),
@@ -124,6 +126,7 @@ final class JdbcTokenRepository implements TokenRepository {
                     JsonColumns.list(u.ipRanges() != null ? u.ipRanges() : t.ipRanges()),
                     blankToNull(u.groupOverride() != null ? u.groupOverride() : t.groupOverride()),
                     u.rpm() != null ? u.rpm() : t.rpm(),
+                    u.tpm() != null ? u.tpm() : t.tpm(),
                     (u.status() != null ? u.status() : t.status()).id(),
                     Sql.now(),
                     id);

@@ -29,6 +29,7 @@ final class JdbcUsageRepository implements UsageRepository {
     /** The rows and their charges, inside the caller's transaction. */
     static void write(Connection c, UsageBatch batch) throws SQLException {
         insertLogs(c, batch);
+        JdbcAdmissionRepository.releaseLogged(c, batch.logs());
         addAll(c, "UPDATE tokens SET used_quota = used_quota + ? WHERE id = ?", batch.tokenUsed());
         addAll(c, "UPDATE users SET used_quota = used_quota + ? WHERE id = ?", batch.userCharged());
         // an unlimited balance (-1) is never charged

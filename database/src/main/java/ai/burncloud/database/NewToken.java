@@ -13,4 +13,20 @@ public record NewToken(
         List<String> models,
         List<String> ipRanges,
         String groupOverride,
-        int rpm) {}
+        int rpm,
+        int tpm) {
+
+    public NewToken(
+            long userId,
+            String name,
+            String keyHash,
+            String keyPrefix,
+            long quotaLimit,
+            long expiresAt,
+            List<String> models,
+            List<String> ipRanges,
+            String groupOverride,
+            int rpm) {
+        this(userId, name, keyHash, keyPrefix, quotaLimit, expiresAt, models, ipRanges, groupOverride, rpm, 0);
+    }
+}

@@ -17,7 +17,8 @@ public record Repositories(
         ConfigVersion configVersion,
         ChannelKeys channelKeys,
         AuditRepository audit,
-        JournalRepository journal) {
+        JournalRepository journal,
+        AdmissionRepository admission) {
 
     /**
      * Over {@code db}, with upstream keys encrypted by the key file the default configuration names
@@ -45,6 +46,7 @@ public record Repositories(
                 new ConfigVersion(db),
                 new ChannelKeys(db, cipher),
                 new JdbcAuditRepository(db),
-                new JdbcJournalRepository(db));
+                new JdbcJournalRepository(db),
+                new JdbcAdmissionRepository(db));
     }
 }

@@ -14,7 +14,20 @@ public record TokenUpdate(
         List<String> ipRanges,
         String groupOverride,
         Integer rpm,
-        Status status) {
+        Status status,
+        Integer tpm) {
+
+    public TokenUpdate(
+            String name,
+            Long quotaLimit,
+            Long expiresAt,
+            List<String> models,
+            List<String> ipRanges,
+            String groupOverride,
+            Integer rpm,
+            Status status) {
+        this(name, quotaLimit, expiresAt, models, ipRanges, groupOverride, rpm, status, null);
+    }
 
     public static TokenUpdate status(Status status) {
         return new TokenUpdate(null, null, null, null, null, null, null, status);

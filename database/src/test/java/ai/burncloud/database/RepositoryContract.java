@@ -183,7 +183,8 @@ abstract class RepositoryContract {
                         List.of("gpt-4", "claude-3"),
                         List.of("10.0.0.0/8", "::1"),
                         "vip",
-                        60));
+                        60,
+                        90_000));
         Token read = repos.tokens().findById(t.id()).orElseThrow();
         assertThat(read).isEqualTo(t);
         assertThat(read.userId()).isEqualTo(root);
@@ -193,6 +194,7 @@ abstract class RepositoryContract {
         assertThat(read.quotaLimit()).isEqualTo(7 * DOLLAR);
         assertThat(read.expiresAt()).isEqualTo(1_900_000_000L);
         assertThat(read.rpm()).isEqualTo(60);
+        assertThat(read.tpm()).isEqualTo(90_000);
         assertThat(read.status()).isEqualTo(Status.ENABLED);
         assertThat(repos.tokens().findByKeyHash("hash-1")).contains(t);
         assertThat(repos.tokens().findByKeyHash("nope")).isEmpty();
@@ -222,6 +224,12 @@ abstract class RepositoryContract {
         assertThat(renamed.models()).containsExactly("m1");
         assertThat(renamed.groupOverride()).isEqualTo("g");
         assertThat(renamed.rpm()).isEqualTo(5);
+        assertThat(renamed.tpm()).isZero();
+        assertThat(repos.tokens()
+                        .update(t.id(), new TokenUpdate(null, null, null, null, null, null, null, null, 1000))
+                        .orElseThrow()
+                        .tpm())
+                .isEqualTo(1000);
 
         Token cleared = repos.tokens()
                 .update(t.id(), new TokenUpdate(null, 3L, 100L, List.of(), List.of(), "", 0, Status.DISABLED))

@@ -1,7 +1,8 @@
 package ai.burncloud.router;
 
 /**
- * A request parked while {@link KeyLookup} looks its key up: remembers whether the client left in
+ * A request parked while something is asked off the event loop — {@link KeyLookup} looking its key
+ * up, or a {@link SharedAdmission} hold: remembers whether the client left in
  * the meantime, and once the request goes on, passes the client's events to the exchange it became.
  * Event loop only.
  */

@@ -257,7 +257,85 @@ final class RequestDispatcher {
             done.run();
             return null;
         }
-        Object admitted = plane.gatekeeper().admit(snapshot, token, parsed);
+        Object admitted = plane.gatekeeper().admit(snapshot, token, parsed, requestId);
+        if (admitted instanceof Gatekeeper.Pending pending) {
+            // the key's limits are shared with other routers: its hold is taken off the event loop
+            AwaitingKey waiting = new AwaitingKey();
+            pending.granted()
+                    .whenComplete((granted, e) -> ctx.executor()
+                            .execute(() -> afterSharedHold(
+                                    ctx,
+                                    request,
+                                    route,
+                                    requestId,
+                                    done,
+                                    token,
+                                    parsed,
+                                    clientIp,
+                                    startMs,
+                                    pending,
+                                    granted != null
+                                            ? granted
+                                            : SharedAdmission.Granted.refused(SharedAdmission.Verdict.UNAVAILABLE, 1),
+                                    waiting)));
+            return waiting;
+        }
+        return admitted(ctx, request, route, requestId, done, token, parsed, clientIp, startMs, admitted);
+    }
+
+    /** Back on the event loop once the shared hold answered. */
+    private void afterSharedHold(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            DataPlaneRoute route,
+            String requestId,
+            Runnable done,
+            AuthorizedToken token,
+            ClientRequest parsed,
+            String clientIp,
+            long startMs,
+            Gatekeeper.Pending pending,
+            SharedAdmission.Granted granted,
+            AwaitingKey waiting) {
+        Object admitted = plane.gatekeeper().complete(pending.admission(), granted);
+        if (waiting.clientGone()) {
+            if (admitted instanceof Admission a) {
+                plane.settler().abandon(a);
+            }
+            request.release();
+            done.run();
+            return;
+        }
+        try {
+            waiting.continuedAs(
+                    admitted(ctx, request, route, requestId, done, token, parsed, clientIp, startMs, admitted));
+        } catch (RuntimeException e) {
+            log.error("{} failed: {}", requestId, e.toString(), e);
+            if (request.refCnt() > 0) {
+                request.release();
+            }
+            ClientResponses.error(
+                    ctx,
+                    route.api(),
+                    Rejection.of(GatewayError.SERVER_ERROR, "internal error (" + requestId + ")"),
+                    requestId,
+                    true);
+            done.run();
+        }
+    }
+
+    /** The gatekeeper's verdict: the request goes upstream, or is refused and logged. */
+    private ClientExchange admitted(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            DataPlaneRoute route,
+            String requestId,
+            Runnable done,
+            AuthorizedToken token,
+            ClientRequest parsed,
+            String clientIp,
+            long startMs,
+            Object admitted) {
         if (admitted instanceof Rejection r) {
             reject(ctx, route, r, token, parsed, request, requestId, clientIp, startMs);
             done.run();

@@ -53,6 +53,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
     private final ChannelProbe probe;
     private final io.netty.channel.group.ChannelGroup clients;
     private final KeyLookup keyLookup;
+    private final AdmissionSharing sharing;
 
     private RouterServer(
             BurnCloudConfig config,
@@ -66,7 +67,8 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             AtomicReference<RoutingSnapshot> snapshot,
             ChannelProbe probe,
             io.netty.channel.group.ChannelGroup clients,
-            KeyLookup keyLookup) {
+            KeyLookup keyLookup,
+            AdmissionSharing sharing) {
         this.config = config;
         this.boss = boss;
         this.workers = workers;
@@ -79,6 +81,7 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         this.probe = probe;
         this.clients = clients;
         this.keyLookup = keyLookup;
+        this.sharing = sharing;
     }
 
     /** The data plane alone: every non-data-plane path answers 404. */
@@ -149,8 +152,11 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                 repos.database().kind() == DatabaseUrl.Kind.SQLITE);
         AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
         StateSync stateSync = new StateSync(repos, config, ledger, recorder, abandoned, snapshot);
+        AdmissionSharing sharing =
+                AdmissionSharing.create(config, repos, instance, journalStaleAfter(config), stateSync);
         try {
             stateSync.start(config.snapshotRefresh(), config.logFlushInterval());
+            sharing.start(stateSync);
             CircuitBreakers breakers = new CircuitBreakers(
                     config.circuitFailures(), config.circuitCooldown(), probeTimeout(config), seams.nanoClock());
             Settler settler = new Settler(
@@ -171,7 +177,12 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
             DataPlane plane = new DataPlane(
                     config,
                     snapshot::get,
-                    new Gatekeeper(new RateLimiter(seams.nanoClock()), ledger, tokens),
+                    new Gatekeeper(
+                            new RateLimiter(seams.nanoClock()),
+                            ledger,
+                            tokens,
+                            sharing.admission(),
+                            config.admissionFailOpen()),
                     new UpstreamSelector(breakers),
                     breakers,
                     seams.translators(),
@@ -215,9 +226,10 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
                     tokens);
             return new RouterServer(
                     config, boss, workers, server, stateSync, ledger, settler, inFlight, snapshot, probe, clients,
-                    keyLookup);
+                    keyLookup, sharing);
         } catch (InterruptedException | RuntimeException e) {
             stateSync.close();
+            sharing.close();
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
@@ -334,5 +346,6 @@ public final class RouterServer implements AutoCloseable, DataPlaneView {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         keyLookup.close();
         stateSync.close();
+        sharing.close();
     }
 }

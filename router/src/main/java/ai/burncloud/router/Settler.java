@@ -106,9 +106,10 @@ final class Settler {
             if (a.price() != null) {
                 cost = CostCalculator.cost(a.price(), usage, a.token().groupRatio());
             }
-            ledger.settle(a.hold(), cost);
-        } else {
-            ledger.release(a.hold());
+        }
+        boolean first = charged ? ledger.settle(a.hold(), cost) : ledger.release(a.hold());
+        if (first) {
+            endTicket(a, cost, TokenUsage.orZero(usage.prompt()) + TokenUsage.orZero(usage.completion()));
         }
         RequestLog row = new RequestLog(
                 0,
@@ -165,7 +166,22 @@ final class Settler {
 
     /** Releases the hold when settling failed (a no-op if it was already settled). */
     void abandon(Admission a) {
-        ledger.release(a.hold());
+        if (ledger.release(a.hold())) {
+            try {
+                a.ticket().abandoned();
+            } catch (RuntimeException e) {
+                log.warn("admission ticket could not be given back: {}", e.toString());
+            }
+        }
+    }
+
+    /** Sets right what admission took besides the ledger (never lets a failure there cost the log row). */
+    private static void endTicket(Admission a, long cost, long tokensUsed) {
+        try {
+            a.ticket().settled(cost, tokensUsed);
+        } catch (RuntimeException e) {
+            log.warn("admission ticket could not be settled: {}", e.toString());
+        }
     }
 
     /** A request refused after authentication (no hold exists): logged, never charged. */

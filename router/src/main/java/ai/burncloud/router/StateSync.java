@@ -71,6 +71,28 @@ public final class StateSync implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::safeSweep, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} on the state thread every {@code period}, once at once (blocking until done). */
+    void every(Duration period, Runnable task, String what) {
+        Runnable safe = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.error("{} failed: {}", what, e.getMessage());
+            }
+        };
+        submitAndWait(safe);
+        thread.scheduleWithFixedDelay(safe, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * State thread only: reads the balances and quotas again even if the configuration did not
+     * change (other routers spent while this one admitted through them).
+     */
+    void reloadNow() {
+        loadedVersion = Long.MIN_VALUE;
+        reloadIfChanged();
+    }
+
     /** Marks a channel auto-disabled (asynchronously, on the state thread). */
     public void disableChannel(long channelId, String reason) {
         thread.execute(() -> {

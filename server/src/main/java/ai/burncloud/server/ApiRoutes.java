@@ -63,7 +63,7 @@ final class ApiRoutes {
             route.handler(body);
         }
         Handler<RoutingContext> h =
-                AuditedRoutes.audits(method, access) ? audit.around(method, path, handler) : handler;
+                AuditedRoutes.audits(method, path, access) ? audit.around(method, path, handler) : handler;
         route.handler(auth.require(access)).handler(ctx -> {
             try {
                 h.handle(ctx);

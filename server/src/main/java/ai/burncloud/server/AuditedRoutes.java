@@ -55,8 +55,14 @@ final class AuditedRoutes {
         }
     }
 
-    static boolean audits(HttpMethod method, Access access) {
-        return !method.equals(HttpMethod.GET) && (access == Access.ADMIN || access == Access.ROOT);
+    /**
+     * Whether a route is audited here. Not {@code /api/config/…}: an import records every entity it
+     * touches itself (one route, many entities), and a diff changes nothing.
+     */
+    static boolean audits(HttpMethod method, String path, Access access) {
+        return !method.equals(HttpMethod.GET)
+                && (access == Access.ADMIN || access == Access.ROOT)
+                && !path.startsWith("/api/config/");
     }
 
     Handler<RoutingContext> around(HttpMethod method, String path, Handler<RoutingContext> handler) {

@@ -84,6 +84,7 @@ public final class ControlPlane implements AutoCloseable {
             new OptionApi(services, blocking).register(routes);
             new StatusApi(services, blocking).register(routes);
             new AuditApi(services, blocking).register(routes);
+            new ConfigApi(services, blocking).register(routes);
             new MetricsApi(services, blocking, metrics).register(routes);
             new ConsoleRoutes(ConsoleAssets.load()).register(router);
             errors(router);

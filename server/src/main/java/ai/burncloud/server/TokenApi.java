@@ -104,6 +104,7 @@ final class TokenApi {
                 b.string("group"),
                 b.integer("rpm"),
                 b.strings("ip_ranges"),
-                b.string("status"));
+                b.string("status"),
+                b.integer("tpm"));
     }
 }

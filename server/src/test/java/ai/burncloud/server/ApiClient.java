@@ -65,6 +65,11 @@ final class ApiClient {
     }
 
     Reply send(String method, String path, String body, Auth auth, String ip) {
+        return send(method, path, body, auth, ip, "application/json");
+    }
+
+    /** As {@link #send(String, String, String, Auth, String)} with the body's content type. */
+    Reply send(String method, String path, String body, Auth auth, String ip, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("x-forwarded-for", ip == null ? "10.1.1.1" : ip)
@@ -72,7 +77,7 @@ final class ApiClient {
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            b.header("content-type", "application/json");
+            b.header("content-type", contentType);
         }
         if (relaySecret != null) {
             b.header("x-burncloud-relay", relaySecret);

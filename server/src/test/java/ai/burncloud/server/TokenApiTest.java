@@ -18,7 +18,7 @@ class TokenApiTest extends ApiTestBase {
         Reply created = api.post(
                         "/api/tokens",
                         "{\"name\":\"laptop\",\"quota\":5,\"expires_at\":\"2030-01-01\",\"models\":[\"gpt-4o\"],"
-                                + "\"ip_ranges\":[\"10.0.0.0/8\"],\"rpm\":60}",
+                                + "\"ip_ranges\":[\"10.0.0.0/8\"],\"rpm\":60,\"tpm\":90000}",
                         alice)
                 .expect(201);
         String key = created.json().path("key").asText();
@@ -29,6 +29,7 @@ class TokenApiTest extends ApiTestBase {
         assertThat(created.json().path("quota_limit").decimalValue()).isEqualByComparingTo("5");
         assertThat(created.json().path("expires_at").asLong()).isEqualTo(1893456000L);
         assertThat(created.json().path("ip_ranges").get(0).asText()).isEqualTo("10.0.0.0/8");
+        assertThat(created.json().path("tpm").asInt()).isEqualTo(90000);
         Token stored = repos.tokens().findById(id).orElseThrow();
         assertThat(stored.keyHash()).isEqualTo(ApiKeys.hash(key));
 
@@ -40,7 +41,7 @@ class TokenApiTest extends ApiTestBase {
         Reply updated = api.patch(
                         "/api/tokens/" + id,
                         "{\"name\":\"desk\",\"quota\":-1,\"expires_at\":-1,\"models\":[],\"ip_ranges\":[],\"rpm\":0,"
-                                + "\"status\":\"disabled\"}",
+                                + "\"tpm\":0,\"status\":\"disabled\"}",
                         alice)
                 .expect(200);
         assertThat(updated.json().path("name").asText()).isEqualTo("desk");
@@ -48,6 +49,8 @@ class TokenApiTest extends ApiTestBase {
         assertThat(updated.json().path("expires_at").asLong()).isEqualTo(-1);
         assertThat(updated.json().path("status").asText()).isEqualTo("disabled");
         assertThat(updated.json().path("models")).isEmpty();
+        assertThat(updated.json().path("tpm").asInt()).isZero();
+        assertThat(repos.tokens().findById(id).orElseThrow().tpm()).isZero();
         assertThat(repos.tokens().findById(id).orElseThrow().quotaLimit()).isEqualTo(Money.UNLIMITED);
         api.delete("/api/tokens/" + id, alice).expect(200);
         api.get("/api/tokens/" + id, alice).expect(404);
@@ -126,6 +129,7 @@ class TokenApiTest extends ApiTestBase {
                 .expect(400);
         api.post("/api/tokens", "{\"name\":\"x\",\"quota\":-5}", alice).expect(400);
         api.post("/api/tokens", "{\"name\":\"x\",\"rpm\":-1}", alice).expect(400);
+        api.post("/api/tokens", "{\"name\":\"x\",\"tpm\":-1}", alice).expect(400);
         api.post("/api/tokens", "{\"name\":\"x\",\"expires_at\":\"someday\"}", alice)
                 .expect(400);
         api.post("/api/tokens", "{\"name\":\"x\",\"status\":\"maybe\"}", alice).expect(400);

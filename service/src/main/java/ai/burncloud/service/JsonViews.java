@@ -170,6 +170,7 @@ public final class JsonViews {
         n.set("ip_ranges", strings(t.ipRanges()));
         n.put("group", t.groupOverride());
         n.put("rpm", t.rpm());
+        n.put("tpm", t.tpm());
         n.put("created_at", t.createdAt());
         n.put("updated_at", t.updatedAt());
         return n;

@@ -96,7 +96,8 @@ public final class RatioAdmin {
                 .toList();
     }
 
-    private static BigDecimal ratio(String field, BigDecimal value) {
+    /** A ratio as stored: 0 to 1,000,000 with at most 9 decimals, trailing zeros dropped. */
+    static BigDecimal ratio(String field, BigDecimal value) {
         if (value == null) {
             throw ServiceException.invalid(field + " is required");
         }

@@ -27,7 +27,7 @@ public final class TokenAdmin {
     /**
      * Creates a token; every input is checked before anything is written.
      *
-     * @throws ServiceException INVALID for a bad name, quota, expiry, model list, group or rpm;
+     * @throws ServiceException INVALID for a bad name, quota, expiry, model list, group, rpm or tpm;
      *     NOT_FOUND when the named owner does not exist
      */
     public CreatedToken create(TokenRequest r) {
@@ -54,6 +54,7 @@ public final class TokenAdmin {
         List<String> models = Inputs.identifiers("models", r.models(), false);
         String group = group(r.group());
         int rpm = Inputs.atLeast("rpm", r.rpm(), 0, 0);
+        int tpm = Inputs.atLeast("tpm", r.tpm(), 0, 0);
         List<String> ipRanges = IpRanges.parse(r.ipRanges());
         Status status = r.status() == null ? Status.ENABLED : status(r.status());
         for (int attempt = 0; ; attempt++) {
@@ -70,7 +71,8 @@ public final class TokenAdmin {
                                 models,
                                 ipRanges,
                                 group,
-                                rpm));
+                                rpm,
+                                tpm));
                 if (status != Status.ENABLED) {
                     token = setStatus(token.id(), status);
                 }
@@ -141,6 +143,7 @@ public final class TokenAdmin {
         List<String> models = r.models() == null ? null : Inputs.identifiers("models", r.models(), false);
         String group = r.group() == null ? null : r.group().isBlank() ? "" : group(r.group());
         Integer rpm = r.rpm() == null ? null : Inputs.atLeast("rpm", r.rpm(), 0, 0);
+        Integer tpm = r.tpm() == null ? null : Inputs.atLeast("tpm", r.tpm(), 0, 0);
         List<String> ipRanges = r.ipRanges() == null ? null : IpRanges.parse(r.ipRanges());
         Status status = r.status() == null ? null : status(r.status());
         if (name == null
@@ -149,13 +152,14 @@ public final class TokenAdmin {
                 && models == null
                 && group == null
                 && rpm == null
+                && tpm == null
                 && ipRanges == null
                 && status == null) {
             throw ServiceException.invalid("nothing to update: give at least one field to change");
         }
         get(id, ownerId);
         return repos.tokens()
-                .update(id, new TokenUpdate(name, quota, expires, models, ipRanges, group, rpm, status))
+                .update(id, new TokenUpdate(name, quota, expires, models, ipRanges, group, rpm, status, tpm))
                 .orElseThrow(() -> missing(id));
     }
 

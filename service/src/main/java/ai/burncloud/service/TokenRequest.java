@@ -15,6 +15,7 @@ import java.util.List;
  * @param rpm requests per minute; 0 is no limit
  * @param ipRanges client addresses allowed (IPs or CIDR ranges); empty allows every address
  * @param status enabled or disabled
+ * @param tpm tokens per minute (prompt estimate plus completion, corrected at settlement); 0 is no limit
  */
 public record TokenRequest(
         String name,
@@ -25,11 +26,25 @@ public record TokenRequest(
         String group,
         Integer rpm,
         List<String> ipRanges,
-        String status) {
+        String status,
+        Integer tpm) {
+
+    public TokenRequest(
+            String name,
+            String user,
+            String quota,
+            String expires,
+            List<String> models,
+            String group,
+            Integer rpm,
+            List<String> ipRanges,
+            String status) {
+        this(name, user, quota, expires, models, group, rpm, ipRanges, status, null);
+    }
 
     public TokenRequest(
             String name, String user, String quota, String expires, List<String> models, String group, Integer rpm) {
-        this(name, user, quota, expires, models, group, rpm, null, null);
+        this(name, user, quota, expires, models, group, rpm, null, null, null);
     }
 
     public static TokenRequest named(String name) {

@@ -54,7 +54,12 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts in {@code dir}, over its {@code gateway.db} (kept from an earlier start: a restart). */
     static GatewayProcess startIn(Path dir, Map<String, String> extraEnv) {
-        return startIn(dir, extraEnv, List.of("-Xmx256m"), 0);
+        return startIn(dir, extraEnv, Duration.ofSeconds(60));
+    }
+
+    /** As above, waiting up to {@code healthyWithin} for /health (several JVMs starting at once). */
+    static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, Duration healthyWithin) {
+        return startIn(dir, extraEnv, List.of("-Xmx256m"), 0, healthyWithin);
     }
 
     /**
@@ -62,6 +67,11 @@ final class GatewayProcess implements AutoCloseable {
      * the port of the gateway it replaces, as a supervisor restarting a service would).
      */
     static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, List<String> jvmOptions, int port) {
+        return startIn(dir, extraEnv, jvmOptions, port, Duration.ofSeconds(60));
+    }
+
+    private static GatewayProcess startIn(
+            Path dir, Map<String, String> extraEnv, List<String> jvmOptions, int port, Duration healthyWithin) {
         Path jar = repositoryRoot().resolve("dist/burncloud.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
@@ -96,7 +106,7 @@ final class GatewayProcess implements AutoCloseable {
             // a test that fails before closing it must not leave a gateway running after the JVM exits
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             GatewayProcess gw = new GatewayProcess(process, dir, port, password);
-            gw.awaitHealthy(Duration.ofSeconds(60));
+            gw.awaitHealthy(healthyWithin);
             return gw;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
