@@ -4,16 +4,17 @@ import ai.burncloud.router.translate.ClientApi;
 import ai.burncloud.router.translate.ClientRequest;
 import ai.burncloud.router.translate.Operation;
 import ai.burncloud.router.translate.RequestFields;
+import ai.burncloud.router.translate.WellFormedUtf8;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 
 /**
- * Turns a data-plane HTTP request into a {@link ClientRequest}: reads the few fields the router needs
- * from the body (one streaming pass for JSON; the form field for multipart audio), the model from the
- * path for Gemini, and whether a stream was asked for (from the body, or Gemini's method — never from
- * Accept). Throws {@link BadRequest} with a message fit for the client.
+ * Turns a data-plane HTTP request into a {@link ClientRequest}: checks that a JSON body is well-formed
+ * UTF-8, reads the few fields the router needs from it (one streaming pass; the form field for
+ * multipart audio), the model from the path for Gemini, and whether a stream was asked for (from the
+ * body, or Gemini's method — never from Accept). Throws {@link BadRequest} with a message fit for the client.
  */
 final class ClientRequestParser {
     /** The request cannot be understood; the message goes to the client as a 400. */
@@ -42,15 +43,17 @@ final class ClientRequestParser {
             throw new BadRequest("request body is required");
         }
         requireUtf8WithoutBom(body);
+        // one copy at most: the aggregated body is usually a composite of direct buffers
+        byte[] bytes = body.hasArray() ? body.array() : ByteBufUtil.getBytes(body);
+        int from = body.hasArray() ? body.arrayOffset() + body.readerIndex() : 0;
+        int to = from + body.readableBytes();
+        int malformed = WellFormedUtf8.firstMalformed(bytes, from, to);
+        if (malformed >= 0) {
+            throw new BadRequest("request body is not valid UTF-8 (byte " + (malformed - from) + ")");
+        }
         RequestFields fields;
         try {
-            if (body.hasArray()) {
-                fields = RequestFields.parse(
-                        body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
-            } else {
-                byte[] bytes = ByteBufUtil.getBytes(body);
-                fields = RequestFields.parse(bytes, 0, bytes.length);
-            }
+            fields = RequestFields.parse(bytes, from, to - from);
         } catch (RequestFields.MalformedJson e) {
             throw new BadRequest(e.getMessage());
         }

@@ -109,6 +109,40 @@ class StatsApiTest extends ApiTestBase {
     }
 
     @Test
+    void madeUpModelNamesCountAsOtherAndAddNoGroups() {
+        Auth root = Auth.bearer(root().bearer());
+        user("alice");
+        long alice = userId("alice");
+        traffic(alice, alice);
+        // issue 9: every name a client makes up was a statistics key of its own, kept for an hour in
+        // memory and 90 days in the database; refused before routing (no channel), it is "other"
+        for (int i = 0; i < 500; i++) {
+            dataPlane.settle(FakeDataPlane.row(alice, 7L, null, "made-up-" + i, 404, 0, 0, 0, 1, null));
+        }
+        long now = clock.millis() / 1000;
+        JsonNode s = api.get(
+                        "/api/stats/timeseries?metric=requests&bucket=1m&from=" + (now - 120) + "&group_by=model", root)
+                .expect(200)
+                .json();
+        java.util.Map<String, Long> byModel = new java.util.TreeMap<>();
+        for (JsonNode series : s.path("series")) {
+            long sum = 0;
+            for (JsonNode p : series.path("points")) {
+                sum += p.path("v").asLong();
+            }
+            byModel.put(series.path("group").asText(), sum);
+        }
+        assertThat(byModel)
+                .containsExactly(
+                        java.util.Map.entry("claude", 1L),
+                        java.util.Map.entry("gpt-4o", 2L),
+                        java.util.Map.entry("other", 500L));
+        clock.advanceSeconds(180);
+        controlPlane.flushStatistics();
+        assertThat(repos.stats().range(0, Long.MAX_VALUE, null)).hasSize(3);
+    }
+
+    @Test
     void liveStreamsServerSentEventsEverySecond() throws Exception {
         Auth root = Auth.bearer(root().bearer());
         dataPlane.inFlight = 3;

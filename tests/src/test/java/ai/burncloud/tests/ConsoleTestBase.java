@@ -36,9 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class ConsoleTestBase {
     static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
     /** Debian's Chromium; no browser is ever downloaded. */
-    private static final Path CHROMIUM = Path.of(System.getProperty("burncloud.chromium", "/usr/bin/chromium"));
+    static final Path CHROMIUM = Path.of(System.getProperty("burncloud.chromium", "/usr/bin/chromium"));
 
-    private static final List<String> FLAGS = List.of(
+    static final List<String> FLAGS = List.of(
             "--no-sandbox",
             "--disable-gpu",
             "--disable-quic",

@@ -59,7 +59,15 @@ final class GatewayProcess implements AutoCloseable {
 
     /** As above, waiting up to {@code healthyWithin} for /health (several JVMs starting at once). */
     static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, Duration healthyWithin) {
-        return startIn(dir, shippedJar(), List.of("-Xmx256m"), extraEnv, healthyWithin);
+        return startIn(dir, shippedJar(), List.of("-Xmx256m"), extraEnv, 0, healthyWithin);
+    }
+
+    /**
+     * Starts in {@code dir} with these JVM options, on {@code port} (0: a free one; a restart passes
+     * the port of the gateway it replaces, as a supervisor restarting a service would).
+     */
+    static GatewayProcess startIn(Path dir, Map<String, String> extraEnv, List<String> jvmOptions, int port) {
+        return startIn(dir, shippedJar(), jvmOptions, extraEnv, port, Duration.ofSeconds(60));
     }
 
     /** The jar the build shipped to {@code dist/}. */
@@ -74,13 +82,20 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts {@code java [jvmOptions] -jar jar router} in {@code dir} (no options: as a newcomer would). */
     static GatewayProcess startIn(Path dir, Path jar, List<String> jvmOptions, Map<String, String> extraEnv) {
-        return startIn(dir, jar, jvmOptions, extraEnv, Duration.ofSeconds(60));
+        return startIn(dir, jar, jvmOptions, extraEnv, 0, Duration.ofSeconds(60));
     }
 
     private static GatewayProcess startIn(
-            Path dir, Path jar, List<String> jvmOptions, Map<String, String> extraEnv, Duration healthyWithin) {
+            Path dir,
+            Path jar,
+            List<String> jvmOptions,
+            Map<String, String> extraEnv,
+            int port,
+            Duration healthyWithin) {
         try {
-            int port = freePort();
+            if (port == 0) {
+                port = freePort();
+            }
             String password = "root-" + UUID.randomUUID();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -117,6 +132,26 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM options the {@code burncloud} launcher script runs the jar with by default, read from the
+     * script itself so a test measures what an operator runs.
+     */
+    static List<String> launcherJvmOptions() {
+        try {
+            for (String line : Files.readAllLines(repositoryRoot().resolve("burncloud"))) {
+                if (line.startsWith("default_opts=\"")) {
+                    List<String> options = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+                    options.addAll(
+                            List.of(line.substring(14, line.lastIndexOf('"')).split(" ")));
+                    return options;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no default_opts=\"…\" line in the burncloud launcher");
+    }
+
     /** The database of a gateway started in {@code dir}. */
     static String databaseUrl(Path dir) {
         return "sqlite:" + dir.resolve("gateway.db");
@@ -124,6 +159,19 @@ final class GatewayProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The JVM's process id (the child is the JVM itself, no launcher shell in between). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String rootPassword() {

@@ -6,16 +6,24 @@ import ai.burncloud.common.Json;
 import ai.burncloud.common.UrlRedaction;
 import ai.burncloud.router.translate.RequestFields;
 import ai.burncloud.router.translate.TranslationException;
+import ai.burncloud.router.translate.WellFormedUtf8;
 import ai.burncloud.router.translate.anthropic.AnthropicRequestReader;
 import ai.burncloud.router.translate.gemini.GeminiRequestReader;
 import ai.burncloud.router.translate.ir.OpenAiRequestReader;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * Property tests for what reads client input: whatever the bytes, the outcome is a value or the
@@ -63,6 +71,43 @@ class ParserProperties {
     void redactedUrlsNeverCarryAKey(@ForAll("queries") String query, @ForAll("secrets") String secret) {
         String redacted = UrlRedaction.redact("/v1beta/models/m:generateContent?" + query + "&key=" + secret);
         assertThat(redacted).doesNotContain("key=" + secret).startsWith("/v1beta/models/m:generateContent");
+    }
+
+    /** The UTF-8 check agrees with the JDK's strict decoder on every byte string, wherever it starts. */
+    @Property(seed = SEED)
+    void wellFormedUtf8AgreesWithTheJdkDecoder(
+            @ForAll("nearlyUtf8") byte[] bytes, @ForAll @IntRange(max = 9) int from) {
+        int start = Math.min(from, bytes.length);
+        int found = WellFormedUtf8.firstMalformed(bytes, start, bytes.length);
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult jdk = decoder.decode(
+                ByteBuffer.wrap(bytes, start, bytes.length - start), CharBuffer.allocate(bytes.length), true);
+        if (jdk.isError()) {
+            assertThat(found).as(HexFormat.of().formatHex(bytes)).isGreaterThanOrEqualTo(start);
+        } else {
+            assertThat(found).as(HexFormat.of().formatHex(bytes)).isEqualTo(-1);
+        }
+    }
+
+    /** Text in every script with a byte or two changed, cut or inserted; sometimes just noise. */
+    @Provide
+    Arbitrary<byte[]> nearlyUtf8() {
+        Arbitrary<byte[]> text =
+                Arbitraries.strings().all().ofMaxLength(40).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> spoiled = Combinators.combine(
+                        text, Arbitraries.integers().between(0, 64), Arbitraries.bytes())
+                .as((b, at, with) -> {
+                    byte[] copy = java.util.Arrays.copyOf(b, b.length + 1);
+                    int i = b.length == 0 ? 0 : at % (b.length + 1);
+                    System.arraycopy(b, i, copy, i + 1, b.length - i);
+                    copy[i] = with;
+                    return at % 3 == 0 ? java.util.Arrays.copyOf(copy, i) : copy;
+                });
+        return Arbitraries.oneOf(
+                text, spoiled, Arbitraries.bytes().array(byte[].class).ofMaxSize(40));
     }
 
     @Provide
