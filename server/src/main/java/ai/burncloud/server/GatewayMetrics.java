@@ -162,8 +162,12 @@ final class GatewayMetrics implements RequestListener {
                         .register(registry));
     }
 
-    /** Refreshes the channel gauges (blocking: give it the channels read on a worker) and scrapes. */
-    String scrape(List<Channel> channels) {
+    /**
+     * Refreshes the channel gauges (blocking: give it the channels read on a worker) and scrapes. One
+     * at a time: re-registering the gauges while another scrape collects them made that scrape see a
+     * series twice (a 500) or not at all.
+     */
+    synchronized String scrape(List<Channel> channels) {
         channelUp.register(
                 channels.stream()
                         .map(c -> MultiGauge.Row.of(
