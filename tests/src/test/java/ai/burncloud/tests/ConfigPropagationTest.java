@@ -73,19 +73,7 @@ class ConfigPropagationTest {
                 FakeUpstream up = FakeUpstream.start()) {
             up.always(Reply.json(200, Fixtures.text("openai/chat-completion.openapi-spec-example.json")));
             Repositories repos = RouterCluster.repositories(db);
-            Channel channel = new ChannelAdmin(repos)
-                    .add(new ChannelRequest(
-                            "fake",
-                            "openai",
-                            up.baseUrl() + "/v1",
-                            "sk-upstream",
-                            List.of("gpt-4o"),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null));
-            new PriceAdmin(repos).set("gpt-4o", "1", "2", null);
+            Channel channel = FakeOpenAiChannel.add(repos, up);
             repos.users().create(new NewUser("alice", null, Role.USER, "default", -1, null, null));
             seedTokens(db, repos.users().create(new NewUser("bulk", null, Role.USER, "default", -1, null, null)));
 

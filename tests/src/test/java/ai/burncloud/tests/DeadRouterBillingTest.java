@@ -15,10 +15,7 @@ import ai.burncloud.database.User;
 import ai.burncloud.database.testing.TestDatabases;
 import ai.burncloud.router.testing.FakeUpstream;
 import ai.burncloud.router.testing.FakeUpstream.Reply;
-import ai.burncloud.service.ChannelAdmin;
-import ai.burncloud.service.ChannelRequest;
 import ai.burncloud.service.CreatedToken;
-import ai.burncloud.service.PriceAdmin;
 import ai.burncloud.service.TokenAdmin;
 import ai.burncloud.service.TokenRequest;
 import java.net.http.HttpClient;
@@ -58,19 +55,7 @@ class DeadRouterBillingTest {
                 FakeUpstream up = FakeUpstream.start()) {
             up.always(Reply.stream(recorded, "text/event-stream", recorded.length / 34 + 1, 600));
             Repositories repos = RouterCluster.repositories(db);
-            new ChannelAdmin(repos)
-                    .add(new ChannelRequest(
-                            "fake",
-                            "openai",
-                            up.baseUrl() + "/v1",
-                            "sk-upstream",
-                            List.of("gpt-4o"),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null));
-            new PriceAdmin(repos).set("gpt-4o", "1", "2", null);
+            FakeOpenAiChannel.add(repos, up);
             long balance = 10 * Money.NANOS_PER_DOLLAR;
             User alice = repos.users().create(new NewUser("alice", null, Role.USER, "default", balance, null, null));
             CreatedToken key =

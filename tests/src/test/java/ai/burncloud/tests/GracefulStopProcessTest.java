@@ -12,10 +12,7 @@ import ai.burncloud.database.RequestLog;
 import ai.burncloud.database.Role;
 import ai.burncloud.router.testing.FakeUpstream;
 import ai.burncloud.router.testing.FakeUpstream.Reply;
-import ai.burncloud.service.ChannelAdmin;
-import ai.burncloud.service.ChannelRequest;
 import ai.burncloud.service.CreatedToken;
-import ai.burncloud.service.PriceAdmin;
 import ai.burncloud.service.TokenAdmin;
 import ai.burncloud.service.TokenRequest;
 import java.net.http.HttpClient;
@@ -78,19 +75,7 @@ class GracefulStopProcessTest {
     private String configure(FakeUpstream up) {
         try (Database db = Database.open(DatabaseUrl.parse(GatewayProcess.databaseUrl(dir)))) {
             Repositories repos = Repositories.over(db);
-            new ChannelAdmin(repos)
-                    .add(new ChannelRequest(
-                            "fake",
-                            "openai",
-                            up.baseUrl() + "/v1",
-                            "sk-upstream",
-                            List.of("gpt-4o"),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null));
-            new PriceAdmin(repos).set("gpt-4o", "1", "2", null);
+            FakeOpenAiChannel.add(repos, up);
             repos.users().create(new NewUser("alice", null, Role.USER, "default", -1, null, null));
             CreatedToken t = new TokenAdmin(repos).create(new TokenRequest("k", "alice", null, null, null, null, null));
             return t.key();
