@@ -60,49 +60,13 @@ public final class ConfigWriter {
     }
 
     private long insert(Connection c, ConfigPlan.ChannelUpsert u) throws SQLException {
-        ChannelSpec s = u.spec();
-        long now = Sql.now();
         ChannelStatus status = u.status() == null ? ChannelStatus.ENABLED : u.status();
-        return Sql.insert(
-                c,
-                "INSERT INTO channels (name, type, base_url, api_key, models, group_names, priority, weight,"
-                        + " model_mapping, config, status, status_reason, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                s.name(),
-                s.type().id(),
-                s.baseUrl(),
-                cipher.encrypt(s.apiKey(), () -> ChannelKeys.encryptedRowsExist(c)),
-                JsonColumns.listNotNull(s.models()),
-                JsonColumns.listNotNull(s.groups()),
-                s.priority(),
-                s.weight(),
-                JsonColumns.map(s.modelMapping()),
-                s.config(),
-                status.id(),
-                u.statusReason(),
-                now,
-                now);
+        return JdbcChannelRepository.insertRow(c, cipher, u.spec(), status, u.statusReason());
     }
 
     private long replace(Connection c, ConfigPlan.ChannelUpsert u) throws SQLException {
         ChannelSpec s = u.spec();
-        int updated = Sql.update(
-                c,
-                "UPDATE channels SET name = ?, type = ?, base_url = ?, api_key = ?, models = ?, group_names = ?,"
-                        + " priority = ?, weight = ?, model_mapping = ?, config = ?, updated_at = ? WHERE id = ?",
-                s.name(),
-                s.type().id(),
-                s.baseUrl(),
-                cipher.encrypt(s.apiKey(), () -> ChannelKeys.encryptedRowsExist(c)),
-                JsonColumns.listNotNull(s.models()),
-                JsonColumns.listNotNull(s.groups()),
-                s.priority(),
-                s.weight(),
-                JsonColumns.map(s.modelMapping()),
-                s.config(),
-                Sql.now(),
-                u.id());
-        if (updated == 0) {
+        if (!JdbcChannelRepository.updateRow(c, cipher, u.id(), s)) {
             throw new ConcurrentChange("channel '" + s.name() + "' was deleted while the import was prepared");
         }
         if (u.status() != null) {

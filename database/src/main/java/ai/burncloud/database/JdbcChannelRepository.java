@@ -22,8 +22,58 @@ final class JdbcChannelRepository implements ChannelRepository {
         this.cipher = cipher;
     }
 
+    /**
+     * Inserts a channel in the caller's transaction, its key sealed, and returns its id (abilities are
+     * the caller's to sync). The API and a configuration import both write channels through here.
+     */
+    static long insertRow(Connection c, KeyCipher cipher, ChannelSpec s, ChannelStatus status, String statusReason)
+            throws SQLException {
+        long now = Sql.now();
+        return Sql.insert(
+                c,
+                "INSERT INTO channels (name, type, base_url, api_key, models, group_names, priority, weight,"
+                        + " model_mapping, config, status, status_reason, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                s.name(),
+                s.type().id(),
+                s.baseUrl(),
+                sealed(c, cipher, s.apiKey()),
+                JsonColumns.listNotNull(s.models()),
+                JsonColumns.listNotNull(s.groups()),
+                s.priority(),
+                s.weight(),
+                JsonColumns.map(s.modelMapping()),
+                s.config(),
+                status.id(),
+                statusReason,
+                now,
+                now);
+    }
+
+    /** Rewrites a channel's spec in the caller's transaction, its key sealed; false when there is no such row. */
+    static boolean updateRow(Connection c, KeyCipher cipher, long id, ChannelSpec s) throws SQLException {
+        return Sql.update(
+                        c,
+                        "UPDATE channels SET name = ?, type = ?, base_url = ?, api_key = ?, models = ?,"
+                                + " group_names = ?, priority = ?, weight = ?, model_mapping = ?, config = ?,"
+                                + " updated_at = ? WHERE id = ?",
+                        s.name(),
+                        s.type().id(),
+                        s.baseUrl(),
+                        sealed(c, cipher, s.apiKey()),
+                        JsonColumns.listNotNull(s.models()),
+                        JsonColumns.listNotNull(s.groups()),
+                        s.priority(),
+                        s.weight(),
+                        JsonColumns.map(s.modelMapping()),
+                        s.config(),
+                        Sql.now(),
+                        id)
+                > 0;
+    }
+
     /** The key as stored: encrypted; the first key ever stored creates the master key. */
-    private String sealed(Connection c, String apiKey) {
+    private static String sealed(Connection c, KeyCipher cipher, String apiKey) {
         return cipher.encrypt(apiKey, () -> ChannelKeys.encryptedRowsExist(c));
     }
 
@@ -90,24 +140,7 @@ final class JdbcChannelRepository implements ChannelRepository {
     @Override
     public Channel create(ChannelSpec s) {
         return db.write(c -> {
-            long now = Sql.now();
-            long id = Sql.insert(
-                    c,
-                    "INSERT INTO channels (name, type, base_url, api_key, models, group_names, priority, weight,"
-                            + " model_mapping, config, status, created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'enabled', ?, ?) RETURNING id",
-                    s.name(),
-                    s.type().id(),
-                    s.baseUrl(),
-                    sealed(c, s.apiKey()),
-                    JsonColumns.listNotNull(s.models()),
-                    JsonColumns.listNotNull(s.groups()),
-                    s.priority(),
-                    s.weight(),
-                    JsonColumns.map(s.modelMapping()),
-                    s.config(),
-                    now,
-                    now);
+            long id = insertRow(c, cipher, s, ChannelStatus.ENABLED, null);
             Channel created = find(c, id).orElseThrow();
             syncAbilities(c, created);
             return created;
@@ -142,23 +175,7 @@ final class JdbcChannelRepository implements ChannelRepository {
     @Override
     public Optional<Channel> update(long id, ChannelSpec s) {
         return db.write(c -> {
-            int n = Sql.update(
-                    c,
-                    "UPDATE channels SET name = ?, type = ?, base_url = ?, api_key = ?, models = ?, group_names = ?,"
-                            + " priority = ?, weight = ?, model_mapping = ?, config = ?, updated_at = ? WHERE id = ?",
-                    s.name(),
-                    s.type().id(),
-                    s.baseUrl(),
-                    sealed(c, s.apiKey()),
-                    JsonColumns.listNotNull(s.models()),
-                    JsonColumns.listNotNull(s.groups()),
-                    s.priority(),
-                    s.weight(),
-                    JsonColumns.map(s.modelMapping()),
-                    s.config(),
-                    Sql.now(),
-                    id);
-            if (n == 0) {
+            if (!updateRow(c, cipher, id, s)) {
                 return Optional.<Channel>empty();
             }
             Channel updated = find(c, id).orElseThrow();
