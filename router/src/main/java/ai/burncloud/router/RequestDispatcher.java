@@ -221,19 +221,32 @@ final class RequestDispatcher {
         try {
             waiting.continuedAs(authenticated(ctx, request, uri, route, requestId, done, false));
         } catch (RuntimeException e) {
-            // as ClientRequestReceiver does for the synchronous path: one clean 500, never a hung connection
-            log.error("{} failed: {}", requestId, e.toString(), e);
-            if (request.refCnt() > 0) {
-                request.release();
-            }
-            ClientResponses.error(
-                    ctx,
-                    route.api(),
-                    Rejection.of(GatewayError.SERVER_ERROR, "internal error (" + requestId + ")"),
-                    requestId,
-                    true);
-            done.run();
+            failedAfterWaiting(ctx, request, route, requestId, done, e);
         }
+    }
+
+    /**
+     * A request resumed after waiting off the loop threw: as ClientRequestReceiver does for the
+     * synchronous path, one clean 500, never a hung connection.
+     */
+    private static void failedAfterWaiting(
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            DataPlaneRoute route,
+            String requestId,
+            Runnable done,
+            RuntimeException e) {
+        log.error("{} failed: {}", requestId, e.toString(), e);
+        if (request.refCnt() > 0) {
+            request.release();
+        }
+        ClientResponses.error(
+                ctx,
+                route.api(),
+                Rejection.of(GatewayError.SERVER_ERROR, "internal error (" + requestId + ")"),
+                requestId,
+                true);
+        done.run();
     }
 
     private ClientExchange proxy(
@@ -318,17 +331,7 @@ final class RequestDispatcher {
             waiting.continuedAs(
                     admitted(ctx, request, route, requestId, done, token, parsed, clientIp, startMs, admitted));
         } catch (RuntimeException e) {
-            log.error("{} failed: {}", requestId, e.toString(), e);
-            if (request.refCnt() > 0) {
-                request.release();
-            }
-            ClientResponses.error(
-                    ctx,
-                    route.api(),
-                    Rejection.of(GatewayError.SERVER_ERROR, "internal error (" + requestId + ")"),
-                    requestId,
-                    true);
-            done.run();
+            failedAfterWaiting(ctx, request, route, requestId, done, e);
         }
     }
 
